@@ -1,0 +1,65 @@
+# Two commands for a newcomer: `make run` and `make test`.
+# Everything else here is what those two are made of.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+MANAGE := $(PY) manage.py
+UV_VERSION := 0.13.9
+TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test setup install lint catalogues bench clean
+
+run: setup
+	@$(MANAGE) run_all
+
+# Second runs reuse the virtualenv (rebuilt only when the lock file changes)
+# and the database, so they start in seconds.
+setup: install
+	@$(MANAGE) prepare
+
+install: $(VENV)/.installed
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: requirements/dev.txt | $(PY)
+	$(UV) pip sync --quiet --compile-bytecode --python $(PY) requirements/dev.txt
+	@touch $@
+
+# requirements/*.txt are the lock: every install resolves the same versions.
+lock: | $(PY)
+	$(UV) pip compile --quiet pyproject.toml --python-version 3.11 -o requirements/base.txt
+	$(UV) pip compile --quiet pyproject.toml --python-version 3.11 --extra dev -o requirements/dev.txt
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# The UI catalogues (locale/): `makemessages --all --no-location` would
+# change none of them, and every string of the public templates is translated,
+# not fuzzy, in each. How the public strings are found: the docstring of
+# tests/home/test_catalogues.py.
+catalogues: install
+	$(TEST_ENV) $(VENV)/bin/pytest -p no:xdist -q tests/home/test_catalogues.py
+
+test: install lint catalogues node_modules/.installed
+	@$(MANAGE) build_catalogues
+	$(TEST_ENV) $(MANAGE) check
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --ignore=tests/home/test_catalogues.py $(PYTEST_ARGS)
+
+# Test-only JavaScript (axe-core for the browser tests' accessibility checks),
+# installed again only when package-lock.json changes.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+bench: setup
+	$(TEST_ENV) $(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) var

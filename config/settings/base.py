@@ -1,0 +1,313 @@
+"""Settings shared by every environment; the others import and adjust these."""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from config import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+#: Git-ignored folder for everything a running site writes: the SQLite
+#: database, collected static files, uploads, the fallback broker's queue.
+VAR_DIR = Path(env.string("VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = False
+SECRET_KEY = env.string("SECRET_KEY", "")
+ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "home",
+    "campaign",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "home.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.page_cache.PageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "home.locale_middleware.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# Database: SQLite in var/ unless DATABASE_URL says otherwise.
+DATABASE_URL = env.string("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Web, worker and beat share the file: take the write lock when a
+    # transaction starts, so two publishers serialise instead of failing.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.string("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Internationalisation. Content locales are language + region; Django's
+# gettext falls back from fr-be to the fr catalogue, so UI strings are
+# translated once per language under locale/.
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+LANGUAGE_CODE = "en"
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("da-dk", _("Danish (Denmark)")),
+    ("fr-be", _("French (Belgium)")),
+    ("nl-be", _("Dutch (Belgium)")),
+    ("de-be", _("German (Belgium)")),
+    ("fr-fr", _("French (France)")),
+    ("de-de", _("German (Germany)")),
+    ("pl-pl", _("Polish (Poland)")),
+    ("es-es", _("Spanish (Spain)")),
+    ("en-gb", _("English (United Kingdom)")),
+    ("en-ca", _("English (Canada)")),
+    ("fr-ca", _("French (Canada)")),
+    ("en-au", _("English (Australia)")),
+    ("en-nz", _("English (New Zealand)")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+#: The locale a visitor gets for a language when no region they list has one
+#: of its own (home/negotiation.py): never the order of LANGUAGES, which
+#: Django's negotiation would use ("de-AT" would land on de-be).
+LOCALE_LANGUAGE_DEFAULTS = {
+    "en": "en",
+    "ar": "ar",
+    "da": "da-dk",
+    "de": "de-de",
+    "es": "es-es",
+    "fr": "fr-fr",
+    "nl": "nl-be",
+    "pl": "pl-pl",
+}
+
+# Static files: sources in static/, collected into var/ (never into static/).
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(env.string("STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_URL = "/static/"
+MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+
+# Cache: Redis (each environment module decides whether a fallback is allowed).
+def redis_cache(url: str) -> dict:
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "cm",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+    }
+
+
+# Wagtail looks image renditions up in the "renditions" cache when there is
+# one, so a page with images costs no rendition query once warm.
+CACHES = {"default": redis_cache(REDIS_URL), "renditions": redis_cache(REDIS_URL)}
+CACHES["renditions"]["KEY_PREFIX"] = "cm-renditions"
+
+# Full-page cache of anonymous public pages (home/page_cache.py), evicted
+# exactly on commit (home/invalidation.py). "Open now" of the helplines is
+# computed while rendering, so a copy is fresh for PAGE_CACHE_TTL seconds and
+# served for PAGE_CACHE_GRACE more while one request renders it again.
+PAGE_CACHE_ENABLED = env.boolean("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_KEY_PREFIX = env.string("PAGE_CACHE_KEY_PREFIX", "pc")
+PAGE_CACHE_TTL = env.integer("PAGE_CACHE_TTL", 60)
+PAGE_CACHE_GRACE = env.integer("PAGE_CACHE_GRACE", 120)
+#: Entries each web process keeps, kept exact by Redis client tracking
+#: (home/cache_near.py); 0 asks Redis on every request.
+PAGE_CACHE_NEAR_ENTRIES = env.integer("PAGE_CACHE_NEAR_ENTRIES", 256)
+#: Browsers and CDNs revalidate every time (a 304 when nothing changed).
+PAGE_CACHE_CONTROL = env.string(
+    "PAGE_CACHE_CONTROL", "public, max-age=0, must-revalidate"
+)
+# Static snapshots for nginx (home/snapshots.py, deploy/nginx.conf): written
+# by the worker after every commit that affects a page, and every
+# SNAPSHOT_REFRESH_SECONDS for the pages whose content follows the clock.
+SNAPSHOT_ENABLED = env.boolean("SNAPSHOT_ENABLED", False)
+SNAPSHOT_ROOT = Path(env.string("SNAPSHOT_ROOT", str(VAR_DIR / "snapshots")))
+SNAPSHOT_REFRESH_SECONDS = float(env.string("SNAPSHOT_REFRESH_SECONDS", "60"))
+SNAPSHOT_REFRESH_MODELS = ["campaign.CampaignPage"]
+#: Seconds a snapshot rewrite waits, so one render serves a burst of commits.
+SNAPSHOT_SYNC_DELAY = float(env.string("SNAPSHOT_SYNC_DELAY", "1"))
+# CDN purge through Wagtail's frontend cache backends, off unless
+# FRONTEND_CACHE_BACKEND is set (cloudflare, cloudfront, http or a dotted
+# path). Purges go in batches: every locale of a commit, and with Redis every
+# commit of a few seconds, together. The URLs are exact per locale, so Wagtail
+# must not multiply them by language.
+WAGTAILFRONTENDCACHE = {}
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+#: Seconds purges wait to be sent together (home/cache_purge.py).
+FRONTEND_CACHE_PURGE_DELAY = float(env.string("FRONTEND_CACHE_PURGE_DELAY", "2"))
+_frontend_cache = env.string("FRONTEND_CACHE_BACKEND", "")
+if _frontend_cache:
+    _backends = "wagtail.contrib.frontend_cache.backends."
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": {
+            "cloudflare": _backends + "CloudflareBackend",
+            "cloudfront": _backends + "CloudfrontBackend",
+            "http": _backends + "HTTPBackend",
+        }.get(_frontend_cache, _frontend_cache),
+        "HOSTNAMES": env.strings("FRONTEND_CACHE_HOSTNAMES", ["*"]),
+    }
+    for _name, _variable in [
+        ("LOCATION", "FRONTEND_CACHE_LOCATION"),
+        ("BEARER_TOKEN", "CLOUDFLARE_BEARER_TOKEN"),
+        ("ZONEID", "CLOUDFLARE_ZONE_ID"),
+        ("DISTRIBUTION_ID", "CLOUDFRONT_DISTRIBUTION_ID"),
+    ]:
+        if env.is_set(_variable):
+            WAGTAILFRONTENDCACHE["default"][_name] = env.string(_variable)
+
+# Celery: the database holds every schedule; Redis only delivers wake-ups.
+CELERY_BROKER_URL = env.string("CELERY_BROKER_URL", REDIS_URL)
+CELERY_RESULT_BACKEND = env.string("CELERY_RESULT_BACKEND", REDIS_URL)
+CELERY_BROKER_TRANSPORT_OPTIONS = {}
+CELERY_RESULT_EXPIRES = 3600
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "UTC"
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+#: The release sweep: publishes what is overdue and hands workers what falls
+#: due within the next seconds (campaign/publishing.py, HORIZON).
+RELEASE_SWEEP_SECONDS = float(env.string("RELEASE_SWEEP_SECONDS", "2"))
+CELERY_BEAT_SCHEDULE = {
+    "release-sweep": {
+        "task": "campaign.sweep_releases",
+        "schedule": RELEASE_SWEEP_SECONDS,
+        # A sweep nobody picked up in time is useless: the next one replaces it.
+        "options": {"expires": max(5.0, 3 * RELEASE_SWEEP_SECONDS)},
+    },
+}
+CELERY_BEAT_SCHEDULE["snapshot-refresh"] = {
+    "task": "home.refresh_snapshots",
+    "schedule": SNAPSHOT_REFRESH_SECONDS,
+    "options": {"expires": SNAPSHOT_REFRESH_SECONDS},
+}
+
+# E-mail (alerts for releases that fail for good).
+EMAIL_BACKEND = env.string(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env.string("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.string("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.string("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "campaigns@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Privacy: the public site sets no cookie. Sessions and CSRF cookies exist
+# only for the admin, where people log in.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Logging: nothing here records a visitor's address. Django's request logger
+# writes the request line and status only; gunicorn's access log format is
+# set without %(h)s in config/gunicorn.py.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        "django.security.DisallowedHost": {"level": "ERROR"},
+    },
+}
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Campaign manager"
+WAGTAILADMIN_BASE_URL = env.string("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "vtt", "txt", "mp4", "webm"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# Known trap: True publishes a new translation of a live page before anyone
+# has translated it (see DESIGN.md, "Known traps").
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# The admin calls no third party: no Gravatar (it would leak editors' e-mail
+# hashes) and no release check against wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,0 +1,220 @@
+"""Shared fixtures: real services, or a loud refusal to pretend.
+
+Tests marked ``postgres`` or ``redis`` run against the real servers named by
+``DATABASE_URL`` and ``REDIS_URL`` (the local ports by default). Without the
+server they are skipped with the reason; under ``CI=true`` they fail instead,
+so CI can never go green by skipping what it was meant to test.
+"""
+
+import json
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
+
+# pytest-django's database access from Playwright's event loop thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def _service_state(name: str) -> tuple[bool, str]:
+    if name == "postgres":
+        return settings.POSTGRES_AVAILABLE, (
+            f"PostgreSQL does not answer at {settings.DATABASES['default']['HOST']}"
+            ":5432; set DATABASE_URL"
+        )
+    if name == "redis":
+        return settings.REDIS_AVAILABLE, (
+            f"Redis does not answer at {settings.REDIS_URL}; set REDIS_URL"
+        )
+    if name == "nginx":
+        from tests.bench.bench_http import nginx_binary
+
+        return bool(nginx_binary("nginx")), "nginx is not installed (apt nginx)"
+    if name == "browser":
+        return bool(shutil.which(CHROMIUM)), f"Chromium is not installed at {CHROMIUM}"
+    return True, ""
+
+
+def pytest_runtest_setup(item):
+    _share_migrated_rows_snapshot()
+    for name in ("postgres", "redis", "browser", "nginx"):
+        if item.get_closest_marker(name) is None:
+            continue
+        available, reason = _service_state(name)
+        if available:
+            continue
+        if IN_CI:
+            pytest.fail(f"CI requires this service: {reason}", pytrace=False)
+        pytest.skip(reason)
+
+
+# Transactional tests and the rows the migrations made ---------------------
+#
+# Live-server and worker tests need a transactional database; the serialized
+# rollback restores the migrated rows (root page, site, `en` locale) for them.
+
+
+def _share_migrated_rows_snapshot() -> None:
+    """Make Django's snapshot of the migrated rows visible on every connection.
+
+    ``serialized_rollback`` reloads the rows the migrations made (root page,
+    site, ``en`` locale) from an attribute of the connection object. Once
+    Playwright's sync API runs, the main thread has a running event loop, so
+    asgiref hands out context-local connection objects that lack that
+    attribute, and the reload silently does nothing. Keeping the snapshot on
+    the class serves every connection object alike.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    contents = connection.__dict__.get("_test_serialized_contents")
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Every database test starts from the rows the migrations made.
+
+    A transactional test ends with a flush, and pytest-xdist may hand the
+    same process an ordinary test afterwards: that test would find no root
+    page, no site and no ``en`` locale. So before any database test, if the
+    rows are gone, clear what the flush left (a flush without serialized
+    rollback runs post_migrate, which recreates content types under new ids)
+    and reload Django's snapshot of the migrated database. Serialized-rollback
+    tests reload the snapshot themselves; they only need the clearing.
+    """
+    if fixturedef.argname == "_django_db_helper":
+        marker = request.node.get_closest_marker("django_db")
+        reloads_itself = bool(marker and marker.kwargs.get("serialized_rollback"))
+        _restore_migrated_rows(request, reload=not reloads_itself)
+    yield
+
+
+def _restore_migrated_rows(request, reload: bool) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        # A serialized-rollback test reloads the snapshot over whatever is
+        # there, so give it the exact migrated rows first: a late request to
+        # the live server after the last flush may have recreated content
+        # types under new ids.
+        if reload and Page.objects.exists():
+            return
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
+        connection = connections[DEFAULT_DB_ALIAS]
+        rows = json.loads(getattr(connection, "_test_serialized_contents", "") or "[]")
+        # Building a Wagtail page or task looks its content type up
+        # (Page.__init__), and on an empty table that lookup creates the row
+        # under a new id, which the snapshot's own row then collides with.
+        # So the cache holds the snapshot's content types before any reload:
+        # ours below, or Django's own for a serialized-rollback test.
+        ContentType.objects.clear_cache()
+        for row in rows:
+            if row["model"] == "contenttypes.contenttype":
+                content_type = ContentType(pk=row["pk"], **row["fields"])
+                ContentType.objects._add_to_cache(DEFAULT_DB_ALIAS, content_type)
+        if reload and rows:
+            rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+            connection.creation.deserialize_db_from_string(json.dumps(rows))
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests restore the migrated rows (see above) on the way in."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (marker and marker.kwargs.get("transaction")) or any(
+            name in getattr(item, "fixturenames", ())
+            for name in ("transactional_db", "live_server")
+        )
+        if transactional and not (marker and marker.kwargs.get("serialized_rollback")):
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True),
+                append=False,  # closest to the test, ahead of its own marker
+            )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Share the snapshot of the migrated rows as soon as it is taken.
+
+    Taken here, in whatever context created the test database, it reaches
+    every connection object, so a transactional test's closing flush is
+    always told to skip post_migrate (which would recreate content types
+    under new ids and break the next reload).
+    """
+    _share_migrated_rows_snapshot()
+    return django_db_setup
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_snapshot():
+    """The first browser test sets the database up after the hook above ran,
+    and before its own fixtures start Playwright: take the snapshot then."""
+    _share_migrated_rows_snapshot()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """LocaleMiddleware activates the request's language and nothing undoes
+    it: without this, a test that fetched /nl/ left the next test in the same
+    worker rendering Dutch ("gepland" for "scheduled")."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_renditions_cache():
+    """Wagtail caches renditions by image id, and ids repeat between tests."""
+    from django.core.cache import caches
+
+    caches["renditions"].clear()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: Playwright cannot download its own browser here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def celery_stack(tmp_path):
+    """A real Celery worker and beat on the test database and Redis.
+
+    Use with ``django_db(transaction=True)``; call ``.start()`` when the data
+    the worker should see is committed.
+    """
+    from tests.celery_stack import CeleryStack
+
+    stack = CeleryStack(tmp_path)
+    yield stack
+    stack.stop()
