@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CampaignConfig(AppConfig):
+    name = "campaign"
+    verbose_name = _("Campaigns")
+
+    def ready(self):
+        from campaign import signals
+
+        signals.connect()

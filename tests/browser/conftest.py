@@ -1,0 +1,58 @@
+"""Fixtures for the public-site browser tests: the demo, served live.
+
+The demo of DESIGN.md (``seed_demo``) is what a newcomer first sees, so the
+browser checks run on it: fifteen locales, each with its campaign page,
+legal text and example helplines.
+"""
+
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from campaign.models import CampaignPage
+
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+#: Marks for every test that drives the live site: the live server needs a
+#: transactional database; the serialized rollback restores the migrations'
+#: rows (root page, site, `en` locale) for the tests that run after.
+LIVE_SITE = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def private_caches(settings):
+    """Caches of this test only: Wagtail keys renditions by image id, and ids
+    repeat from one test database to the next."""
+    run = uuid.uuid4().hex
+    settings.CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"{alias}-{run}",
+        }
+        for alias in ("default", "renditions")
+    }
+
+
+@pytest.fixture
+def demo(live_server, private_caches):
+    """The demo, loaded into this test's database; returns a page-URL lookup."""
+    call_command("seed_demo", verbosity=0)
+
+    def campaign_url(language_code: str) -> str:
+        page = CampaignPage.objects.live().get(locale__language_code=language_code)
+        return live_server.url + page.url
+
+    return campaign_url
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,100 @@
+"""Small trees and records for campaign tests, built per test.
+
+The data migration leaves the `en` HomePage at depth 2 as the site root;
+these helpers add what a test needs under it.
+"""
+
+import io
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale
+
+from campaign.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    Helpline,
+    LegalText,
+    Region,
+    RegionLocale,
+)
+from home.models import HomePage
+
+
+def locale(code: str) -> Locale:
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def region(code: str, time_zone: str, *locale_codes: str, name: str = "") -> Region:
+    result = Region.objects.create(code=code, name=name or code, time_zone=time_zone)
+    for index, language_code in enumerate(locale_codes):
+        RegionLocale.objects.create(
+            region=result, locale=locale(language_code), sort_order=index
+        )
+    return result
+
+
+def helpline(region: Region, locale_code: str, name: str, **fields) -> Helpline:
+    fields.setdefault("phone", "")
+    fields.setdefault("web_url", "https://help.example.org/")
+    fields.setdefault("anonymity_note", "Anonymous.")
+    item = Helpline(region=region, locale=locale(locale_code), name=name, **fields)
+    item.full_clean()
+    item.save()
+    return item
+
+
+def legal_text(region: Region, locale_code: str, title: str = "The law") -> LegalText:
+    return LegalText.objects.create(
+        region=region,
+        locale=locale(locale_code),
+        title=title,
+        body="<p>Making such images is a crime.</p>",
+        last_reviewed=date(2026, 10, 1),
+    )
+
+
+def home() -> HomePage:
+    return HomePage.objects.get(depth=2, locale__language_code="en")
+
+
+def campaign_index(parent=None, title: str = "Campaigns") -> CampaignIndexPage:
+    parent = parent or home()
+    page = CampaignIndexPage(title=title, slug="campaigns")
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def campaign_page(parent, body=None, title: str = "Stop before you start"):
+    page = CampaignPage(title=title, slug="stop", body=body or [])
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def png_bytes(width: int = 640, height: int = 360, mode: str = "RGB") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new(mode, (width, height), "#0b5394" if mode == "RGB" else 0).save(
+        buffer, "PNG"
+    )
+    return buffer.getvalue()
+
+
+def image(title: str = "Shapes") -> Image:
+    return Image.objects.create(
+        title=title, file=ImageFile(io.BytesIO(png_bytes()), name="shapes.png")
+    )
+
+
+def document(name: str, content: bytes, title: str = "") -> Document:
+    return Document.objects.create(
+        title=title or name, file=ContentFile(content, name=name)
+    )
+
+
+WEBVTT = b"WEBVTT\n\n00:00.000 --> 00:02.000\nYou are not alone.\n"
