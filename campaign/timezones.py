@@ -1,0 +1,115 @@
+"""Local wall time in a region to a UTC instant, refusing what is ambiguous.
+
+Editors think in the region's wall clock ("09:00 in Copenhagen"). A wall time
+may not exist (the hour skipped when clocks spring forward) or may exist
+twice (the hour repeated when they fall back). Guessing would publish an
+hour early or late, so both are refused with the valid choices spelled out.
+A wall time may carry an explicit UTC offset ("2027-10-31 02:30+01:00") to
+pick one of two repeated instants.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+UTC = dt.UTC
+
+
+def _format(moment: dt.datetime) -> str:
+    offset = moment.strftime("%z")
+    return f"{moment:%Y-%m-%d %H:%M} {moment.tzname()} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def parse_wall_time(text: str) -> dt.datetime:
+    """Parse `YYYY-MM-DD HH:MM[:SS]`, optionally with a UTC offset."""
+    cleaned = (text or "").strip()
+    try:
+        parsed = dt.datetime.fromisoformat(cleaned)
+    except ValueError:
+        parsed = None
+    if parsed is None or len(cleaned) < 16:
+        raise ValidationError(
+            _("“%(text)s” is not a date and time. Write it as YYYY-MM-DD HH:MM."),
+            code="bad_datetime",
+            params={"text": text},
+        )
+    return parsed
+
+
+def to_utc(wall: dt.datetime, zone: ZoneInfo | str) -> dt.datetime:
+    """Convert a wall time in ``zone`` to an aware UTC datetime.
+
+    ``wall`` is naive (local wall time) or carries an offset that must be
+    one the zone really uses at that wall time.
+    """
+    zone = ZoneInfo(zone) if isinstance(zone, str) else zone
+    offset = wall.utcoffset() if wall.tzinfo else None
+    naive = wall.replace(tzinfo=None)
+    first = naive.replace(tzinfo=zone, fold=0)
+    second = naive.replace(tzinfo=zone, fold=1)
+    exists = [
+        candidate
+        for candidate in (first, second)
+        if candidate.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == naive
+    ]
+    if not exists:
+        before = first.astimezone(UTC).astimezone(zone)
+        after = second.astimezone(UTC).astimezone(zone)
+        earlier, later = sorted([before, after])
+        raise ValidationError(
+            _(
+                "%(wall)s does not exist in %(zone)s: the clocks skip that hour. "
+                "Choose %(earlier)s or %(later)s."
+            ),
+            code="nonexistent_time",
+            params={
+                "wall": f"{naive:%Y-%m-%d %H:%M}",
+                "zone": zone.key,
+                "earlier": _format(earlier),
+                "later": _format(later),
+            },
+        )
+    distinct = {candidate.utcoffset(): candidate for candidate in exists}
+    if offset is not None:
+        if offset not in distinct:
+            raise ValidationError(
+                _("%(zone)s is not at UTC%(offset)s at %(wall)s. Valid: %(valid)s."),
+                code="wrong_offset",
+                params={
+                    "zone": zone.key,
+                    "offset": wall.strftime("%z"),
+                    "wall": f"{naive:%Y-%m-%d %H:%M}",
+                    "valid": _(" or ").join(_format(c) for c in distinct.values()),
+                },
+            )
+        return distinct[offset].astimezone(UTC)
+    if len(distinct) > 1:
+        choices = sorted(distinct.values(), key=lambda c: c.astimezone(UTC))
+        raise ValidationError(
+            _(
+                "%(wall)s happens twice in %(zone)s: the clocks go back that "
+                "night. Choose %(first)s (the first time) or %(second)s (the "
+                "second), by adding the offset, e.g. “%(example)s”."
+            ),
+            code="ambiguous_time",
+            params={
+                "wall": f"{naive:%Y-%m-%d %H:%M}",
+                "zone": zone.key,
+                "first": _format(choices[0]),
+                "second": _format(choices[1]),
+                "example": choices[0].isoformat(sep=" ", timespec="minutes"),
+            },
+        )
+    return exists[0].astimezone(UTC)
+
+
+def to_local(instant: dt.datetime, zone: ZoneInfo | str) -> dt.datetime:
+    zone = ZoneInfo(zone) if isinstance(zone, str) else zone
+    return instant.astimezone(zone)
+
+
+def label(instant: dt.datetime, zone: ZoneInfo | str) -> str:
+    """How an instant reads on the region's clock, with its zone and offset."""
+    return _format(to_local(instant, zone))

@@ -1,0 +1,266 @@
+"""A real Celery worker and beat for integration tests, on the test database.
+
+Each stack gets its own queue, cache prefix and folder, so parallel test
+processes (pytest-xdist) never hand each other work. Needs a test marked
+``django_db(transaction=True)``: the worker reads committed rows only.
+Outside pytest (the benchmarks) it works the same once the test database
+exists: ``settings.DATABASES`` names it.
+"""
+
+import base64
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import redis
+from celery import Celery
+from celery.result import AsyncResult
+from django.conf import settings
+
+from tests.helpers import BASE_DIR, project_env
+
+
+def database_url() -> str:
+    db = settings.DATABASES["default"]
+    user = quote(db["USER"] or "", safe="")
+    if db.get("PASSWORD"):
+        user += ":" + quote(db["PASSWORD"], safe="")
+    return f"postgres://{user}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class CeleryStack:
+    def __init__(self, folder: Path, sweep_seconds: float = 0.5):
+        self.name = f"it-{uuid.uuid4().hex[:10]}"
+        self.folder = folder
+        self.sweep_seconds = sweep_seconds
+        self.env = project_env(
+            DATABASE_URL=database_url(),
+            CELERY_BROKER_URL=settings.REDIS_URL,
+            CELERY_RESULT_BACKEND=settings.REDIS_URL,
+            CELERY_TASK_DEFAULT_QUEUE=self.name,
+            CACHE_KEY_PREFIX=self.name,
+            RELEASE_SWEEP_SECONDS=str(sweep_seconds),
+            VAR_DIR=str(folder),
+            MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        )
+        self.worker: subprocess.Popen | None = None
+        self.beat: subprocess.Popen | None = None
+        self._client: Celery | None = None
+
+    def _spawn(self, role: str, *args: str) -> subprocess.Popen:
+        log = open(self.folder / f"{role}.log", "ab")  # the child keeps it open
+        return subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", role, "--loglevel", "INFO",
+             *args],
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+
+    def _offset(self, role: str) -> int:
+        log = self.folder / f"{role}.log"
+        return log.stat().st_size if log.exists() else 0
+
+    def start_worker(
+        self, concurrency: int = 2, timeout: float = 60, wait: bool = True
+    ) -> int:
+        """Start the worker; returns the log offset its start wrote from."""
+        offset = self._offset("worker")
+        self.worker = self._spawn(
+            "worker", "--queues", self.name, "--concurrency", str(concurrency),
+            "--hostname", f"{self.name}-{time.monotonic_ns()}@%h",
+            "--without-gossip", "--without-mingle",
+        )  # fmt: skip
+        if wait:
+            self.wait_for_worker(offset, timeout)
+        return offset
+
+    def wait_for_worker(self, offset: int = 0, timeout: float = 60) -> None:
+        self._wait_for(self.folder / "worker.log", offset, b" ready.", timeout)
+
+    def start_beat(self, timeout: float = 60, wait: bool = True) -> int:
+        offset = self._offset("beat")
+        self.beat = self._spawn(
+            "beat", "--schedule", str(self.folder / "celerybeat-schedule"),
+            "--max-interval", "1",
+        )  # fmt: skip
+        if wait:
+            self.wait_for_beat(offset, timeout)
+        return offset
+
+    def wait_for_beat(self, offset: int = 0, timeout: float = 60) -> None:
+        self._wait_for(self.folder / "beat.log", offset, b"beat: Starting", timeout)
+
+    def start(self, concurrency: int = 2) -> "CeleryStack":
+        """Start the worker and beat side by side, and wait for both."""
+        worker = self.start_worker(concurrency, wait=False)
+        beat = self.start_beat(wait=False)
+        self.wait_for_worker(worker)
+        self.wait_for_beat(beat)
+        return self
+
+    def _wait_for(self, log: Path, offset: int, marker: bytes, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if log.exists() and marker in log.read_bytes()[offset:]:
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{log.name} did not say {marker!r}:\n{self.logs()}")
+
+    def kill_worker(self) -> None:
+        """SIGKILL the worker and its pool: no warm shutdown, no acks."""
+        if self.worker and self.worker.poll() is None:
+            os.killpg(self.worker.pid, signal.SIGKILL)
+            self.worker.wait()
+
+    def stop_worker(self, timeout: float = 15) -> None:
+        """Warm shutdown: the worker hands its unacknowledged messages back."""
+        self._terminate(self.worker, timeout=timeout)
+
+    def _terminate(self, *processes: subprocess.Popen | None, timeout: float) -> None:
+        """SIGTERM each process group at once; SIGKILL what outlives the timeout."""
+        running = [p for p in processes if p is not None and p.poll() is None]
+        for process in running:
+            os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        for process in running:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def stop(self) -> None:
+        """Stop both processes, then remove what the stack left in Redis."""
+        self._terminate(self.worker, self.beat, timeout=15)
+        if self._client is not None:
+            self._client.close()
+        try:
+            self.wipe_redis()
+        except redis.RedisError:
+            pass  # Redis itself is gone: nothing left to clean
+
+    # Redis ---------------------------------------------------------------
+
+    def client(self) -> Celery:
+        """A Celery client of this stack's broker and result backend.
+
+        The test process's own app runs tasks eagerly (test settings); this
+        one only sends messages to the worker and reads its results.
+        """
+        if self._client is None:
+            self._client = Celery("stack-client", set_as_current=False)
+            self._client.conf.update(
+                broker_url=settings.REDIS_URL,
+                result_backend=settings.REDIS_URL,
+                task_default_queue=self.name,
+                task_serializer="json",
+                result_serializer="json",
+                accept_content=["json"],
+            )
+        return self._client
+
+    def send(self, task: str, *args, **options) -> AsyncResult:
+        """Send a task by name to this stack's worker; its result can be awaited."""
+        return self.client().send_task(task, args=args, queue=self.name, **options)
+
+    def redis(self) -> redis.Redis:
+        return redis.Redis.from_url(settings.REDIS_URL)
+
+    def queue_keys(self) -> list[str]:
+        """The queue's lists (one per priority step, as kombu's Redis names them)."""
+        steps = ("", "\x06\x163", "\x06\x166", "\x06\x169")
+        return [f"{self.name}{step}" for step in steps]
+
+    def queued(self) -> int:
+        with self.redis() as client:
+            return sum(client.llen(key) for key in self.queue_keys())
+
+    def cache_keys(self, pattern: str = "*") -> list[bytes]:
+        with self.redis() as client:
+            return [
+                *client.scan_iter(match=f"{self.name}:{pattern}", count=1000),
+                *client.scan_iter(match=f"{self.name}-renditions:*", count=1000),
+            ]
+
+    def messages(self) -> list[dict]:
+        """Task messages of this stack still in Redis: queued or unacknowledged.
+
+        Each is ``{"task", "id", "args", "eta", "where"}``; a worker holds the
+        unacknowledged ones (reserved with an ETA, or running: acks_late).
+        """
+        raw: list[tuple[str, bytes]] = []
+        with self.redis() as client:
+            for key in self.queue_keys():
+                raw += [("queued", item) for item in client.lrange(key, 0, -1)]
+            for _tag, item in client.hscan_iter("unacked"):
+                try:
+                    payload, _exchange, routing_key = json.loads(item)
+                except ValueError:
+                    continue
+                if routing_key == self.name:
+                    raw.append(("unacked", json.dumps(payload).encode()))
+        found = []
+        for where, item in raw:
+            message = json.loads(item)
+            body = message["body"]
+            if message["properties"].get("body_encoding") == "base64":
+                body = base64.b64decode(body)
+            args = json.loads(body)[0]
+            headers = message["headers"]
+            found.append(
+                {
+                    "task": headers["task"],
+                    "id": headers["id"],
+                    "args": args,
+                    "eta": headers.get("eta"),
+                    "where": where,
+                }
+            )
+        return found
+
+    def wipe_redis(self) -> int:
+        """Delete everything of this stack in Redis, as a flush would.
+
+        Only this stack's keys: its queue, its binding, the unacknowledged
+        messages of its queue (and their index) and its cache prefix.
+        Other stacks and test processes share the test database (db 15).
+        Returns how many keys or entries were deleted.
+        """
+        with self.redis() as client:
+            keys = [*self.queue_keys(), f"_kombu.binding.{self.name}"]
+            keys += self.cache_keys()
+            deleted = client.delete(*keys)
+            for tag, raw in client.hscan_iter("unacked"):
+                try:
+                    _payload, _exchange, routing_key = json.loads(raw)
+                except ValueError:
+                    continue
+                if routing_key == self.name:
+                    client.hdel("unacked", tag)
+                    client.zrem("unacked_index", tag)
+                    deleted += 1
+        return deleted
+
+    def sweeps_done(self) -> int:
+        """How many release sweeps the worker has finished, by its log."""
+        log = self.folder / "worker.log"
+        text = log.read_bytes() if log.exists() else b""
+        return len(re.findall(rb"campaign\.sweep_releases\[[^]]+\] succeeded", text))
+
+    def logs(self) -> str:
+        parts = []
+        for role in ("worker", "beat"):
+            path = self.folder / f"{role}.log"
+            if path.exists():
+                parts.append(f"--- {role}\n{path.read_text(errors='replace')[-6000:]}")
+        return "\n".join(parts)
