@@ -1,0 +1,96 @@
+"""A page's live translations: the language switcher and hreflang links.
+
+Campaign pages compute theirs in ``CampaignPage.get_context`` (same shape);
+every other page, and the 404 page's list of home pages, come from here.
+"""
+
+from typing import NamedTuple
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+
+class Translation(NamedTuple):
+    """A live translation of a page: an hreflang link and a switcher entry."""
+
+    language_code: str
+    #: The language's name in that language (``Locale.get_display_name()``
+    #: under that language): ``get_language_info('fr-be')`` says only
+    #: "français", which does not tell Belgium from France.
+    name: str
+    #: Absolute, for hreflang and the sitemap.
+    url: str
+    #: Relative when one site serves every locale, for links in the page.
+    href: str
+    current: bool
+
+
+class Translations(NamedTuple):
+    alternates: list
+    #: hreflang="x-default": the site's default language, else the first.
+    x_default: str | None
+
+
+def native_name(locale: Locale) -> str:
+    with translation.override(locale.language_code):
+        return str(locale.get_display_name())
+
+
+def x_default_url(alternates) -> str | None:
+    """The alternate in the site's default language, else the first one (the
+    same for every page of the set, so each names the same x-default)."""
+    for alternate in alternates:
+        if alternate.language_code == settings.LANGUAGE_CODE:
+            return alternate.url
+    return alternates[0].url if alternates else None
+
+
+def _translations(pages, request, is_current) -> list[Translation]:
+    content_languages = {code.lower() for code, _name in settings.LANGUAGES}
+    result = []
+    for page in pages:
+        code = page.locale.language_code
+        if code not in content_languages:
+            continue
+        url = page.get_full_url(request)
+        if url is None:
+            continue
+        href = page.get_url(request) or url
+        result.append(
+            Translation(code, native_name(page.locale), url, href, is_current(page))
+        )
+    return result
+
+
+def live_translations(page: Page, request) -> Translations:
+    """Every live, public translation of ``page`` (itself included)."""
+    pages = (
+        page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    alternates = _translations(pages, request, lambda other: other.pk == page.pk)
+    return Translations(alternates, x_default_url(alternates))
+
+
+def site_home_pages(request) -> list[Translation]:
+    """The live home page of every locale of the request's site, none of them
+    current: the language list of responses that are no page (the 404)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    homes = (
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                "translation_key"
+            )
+        )
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    return _translations(homes, request, lambda home: False)
