@@ -1,0 +1,452 @@
+"""Serving a launch-day peak: one campaign page, five ways, one sitting.
+
+Real processes on loopback, production settings (DEBUG off, hashed static
+files, Redis cache) on a PostgreSQL database of the benchmark's own with
+the demo (15 locales) in it. wrk, 64 connections, a few seconds each:
+
+(a) the Danish campaign page rendered by gunicorn, page cache off;
+(b) the same page from the full-page cache (home/page_cache.py);
+(c) a static file (the site's stylesheet) through the same gunicorn and
+    WhiteNoise: the ceiling of the Python path;
+(d) the page's snapshot through the shipped deploy/nginx.conf;
+(e) the same HTML as a plain file through a minimal nginx: the machine.
+
+Targets: b/a >= 5, b/c >= 0.7, d/e >= 0.5, p99 of (b) < 50 ms. nginx and wrk
+are installed from the distribution when missing.
+"""
+
+import http.client
+import logging
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+from django.test.utils import override_settings, setup_databases, teardown_databases
+
+from tests.helpers import BASE_DIR
+
+CONNECTIONS = 64
+THREADS = 2
+#: Each figure is the median of ROUNDS runs of DURATION; the two sides of a
+#: ratio are measured in turns, so other work on the machine cannot favour
+#: one of them.
+ROUNDS = 3
+DURATION = os.environ.get("BENCH_HTTP_DURATION", "5s")
+WARM_UP = "2s"
+HOST = "localhost"  # the demo's Wagtail site
+DEPLOY = BASE_DIR / "deploy"
+#: What deploy/nginx.conf says for an installation under /srv, and what the
+#: benchmark says instead (each must be found: the file changed otherwise).
+SHIPPED = {
+    "pid": "pid /run/nginx.pid;",
+    "error_log": "error_log /var/log/nginx/campaign-error.log warn;",
+    "access_log": "access_log /var/log/nginx/campaign-access.log campaign",
+    "listen": "listen 80 default_server;",
+    "upstream": "server 127.0.0.1:8000;",
+    "var": "/srv/campaign-manager/var",
+    "http": "http {\n",
+}
+
+
+# Tools -----------------------------------------------------------------------------
+
+
+def ensure_tools() -> None:
+    """nginx and wrk from the distribution, when they are missing."""
+    missing = [name for name in ("nginx", "wrk") if not nginx_binary(name)]
+    if not missing:
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(
+        [*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends",
+         *missing],
+        check=True, env=env,
+    )  # fmt: skip
+
+
+def nginx_binary(name: str) -> str | None:
+    """nginx lives in /usr/sbin, outside an ordinary user's PATH."""
+    return shutil.which(name, path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(port: int, path: str, headers: dict | None = None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Host": HOST, **(headers or {})})
+        response = conn.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        conn.close()
+
+
+def wait_for(port: int, path: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            if get(port, path)[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
+    raise RuntimeError(f"nothing answered 200 on {port}{path}:\n{tail}")
+
+
+@contextmanager
+def running(command: list[str], log: Path, env: dict | None = None):
+    """A process group started for the block and stopped after it, always."""
+    with open(log, "ab") as output:
+        process = subprocess.Popen(
+            command, cwd=BASE_DIR, env=env, stdout=output,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+# nginx configurations --------------------------------------------------------------
+
+
+def nginx_conf(folder: Path, port: int, upstream: int, var_dir: Path) -> Path:
+    """deploy/nginx.conf with this machine's ports and folders."""
+    text = (DEPLOY / "nginx.conf").read_text()
+    for shipped in SHIPPED.values():
+        if shipped not in text:
+            raise RuntimeError(f"deploy/nginx.conf no longer has {shipped!r}")
+    temp = folder / "nginx-temp"
+    temp.mkdir(exist_ok=True)
+    replacements = {
+        "pid": f"pid {folder}/nginx.pid;",
+        "error_log": f"error_log {folder}/nginx-error.log warn;",
+        "access_log": f"access_log {folder}/nginx-access.log campaign",
+        "listen": f"listen 127.0.0.1:{port} default_server;",
+        "upstream": f"server 127.0.0.1:{upstream};",
+        "var": str(var_dir),
+        "http": "http {\n" + _temp_paths(temp),
+    }
+    for name, value in replacements.items():
+        text = text.replace(SHIPPED[name], value)
+    if os.geteuid() != 0:
+        text = text.replace("user www-data;\n", "")
+    shutil.copy(DEPLOY / "security-headers.conf", folder / "security-headers.conf")
+    path = folder / "nginx.conf"
+    path.write_text(text)
+    return path
+
+
+def minimal_nginx_conf(folder: Path, port: int, docroot: Path) -> Path:
+    """The least nginx needs to serve a folder: the machine's practical limit."""
+    temp = folder / "nginx-temp"
+    temp.mkdir(exist_ok=True)
+    path = folder / "minimal.conf"
+    path.write_text(
+        f"worker_processes auto;\npid {folder}/minimal.pid;\n"
+        f"error_log {folder}/minimal-error.log;\n"
+        "events { worker_connections 4096; }\n"
+        "http {\n" + _temp_paths(temp) + "    include /etc/nginx/mime.types;\n"
+        "    sendfile on;\n    tcp_nopush on;\n    access_log off;\n"
+        f"    server {{ listen 127.0.0.1:{port}; root {docroot}; }}\n}}\n"
+    )
+    return path
+
+
+def _temp_paths(temp: Path) -> str:
+    names = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    return "".join(f"    {name}_temp_path {temp}/{name};\n" for name in names)
+
+
+def nginx(conf: Path, log: Path):
+    binary = nginx_binary("nginx")
+    return running(
+        [binary, "-p", str(conf.parent), "-c", str(conf), "-g", "daemon off;"], log
+    )
+
+
+# wrk ----------------------------------------------------------------------------------
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(port: int, path: str, duration: str = DURATION) -> dict[str, float]:
+    """Requests/s and latency percentiles (ms) of a bounded wrk run."""
+    command = [
+        nginx_binary("wrk"), f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}",
+        "--latency", "--timeout", "10s", "-H", f"Host: {HOST}",
+        f"http://127.0.0.1:{port}{path}",
+    ]  # fmt: skip
+    output = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    found = {"rate": rate}
+    for name in ("50", "99"):
+        match = re.search(rf"^\s+{name}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        found[f"p{name}"] = float(match.group(1)) * UNITS[match.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    found["errors"] = int(errors.group(1)) if errors else 0
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    found["socket"] = socket_errors.group(1) if socket_errors else ""
+    return found
+
+
+def measure(*targets: tuple[int, str]) -> list[dict]:
+    """Each (port, path) measured ROUNDS times, in turns; the medians."""
+    for port, path in targets:
+        wrk(port, path, WARM_UP)
+    runs: list[list[dict]] = [[] for _ in targets]
+    for _round in range(ROUNDS):
+        for found, (port, path) in zip(runs, targets, strict=True):
+            found.append(wrk(port, path))
+    return [
+        {
+            "rate": statistics.median(run["rate"] for run in found),
+            "p50": statistics.median(run["p50"] for run in found),
+            "p99": statistics.median(run["p99"] for run in found),
+            "errors": sum(run["errors"] for run in found),
+            "socket": "; ".join(sorted({run["socket"] for run in found} - {""})),
+        }
+        for found in runs
+    ]
+
+
+# The site -------------------------------------------------------------------------
+
+
+@contextmanager
+def database():
+    """A PostgreSQL test database of the benchmark's own, with the demo."""
+    from django.core.management import call_command
+    from wagtail.signals import page_published
+
+    from campaign.models import CampaignPage
+    from campaign.signals import queue_share_images
+
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = "test_cm_bench_http"
+    old = setup_databases(0, False, serialized_aliases=[])
+    # Share images take seconds per page and no part in serving it.
+    page_published.disconnect(
+        sender=CampaignPage, dispatch_uid="campaign.queue_share_images"
+    )
+    try:
+        call_command("seed_demo", verbosity=0)
+        yield
+    finally:
+        page_published.connect(
+            queue_share_images,
+            sender=CampaignPage,
+            dispatch_uid="campaign.queue_share_images",
+        )
+        connection.close()
+        teardown_databases(old, 0)
+
+
+def production_env(var_dir: Path, prefix: str, log: Path, **extra) -> dict:
+    from tests.celery_stack import database_url
+
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "CELERY_", "PAGE_CACHE", "SNAPSHOT_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(40),
+        DATABASE_URL=database_url(),
+        ALLOWED_HOSTS=f"{HOST},127.0.0.1",
+        REDIS_URL=settings.REDIS_URL,
+        SECURE_SSL_REDIRECT="false",
+        VAR_DIR=str(var_dir),
+        PAGE_CACHE_KEY_PREFIX=prefix,
+        SNAPSHOT_ENABLED="true",
+        GUNICORN_ACCESSLOG=str(log),
+        **extra,
+    )
+    return env
+
+
+def gunicorn(env: dict, port: int, log: Path):
+    return running(
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
+        log,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+    )
+
+
+def manage(env: dict, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    if done.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)}:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def wipe_redis(patterns: list[str]) -> None:
+    """The keys production settings wrote to the test Redis database."""
+    import redis
+
+    with redis.Redis.from_url(settings.REDIS_URL) as client:
+        for pattern in patterns:
+            keys = list(client.scan_iter(match=pattern, count=1000))
+            if keys:
+                client.delete(*keys)
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise RuntimeError(message)
+
+
+# The run ----------------------------------------------------------------------------
+
+
+def run() -> list[str]:
+    from campaign.models import CampaignPage
+
+    if not (settings.POSTGRES_AVAILABLE and settings.REDIS_AVAILABLE):
+        return ["skipped: needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)"]
+    ensure_tools()
+    logging.disable(logging.INFO)
+    redis_keys = ["cm:*", "cm-renditions:*"]
+    wipe_redis(redis_keys)  # a site root path cached by an earlier run
+    prefix = f"pc-bench-{secrets.token_hex(4)}"
+    started = time.monotonic()
+    results: dict[str, dict] = {}
+    with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        folder.chmod(0o755)  # nginx's workers read the snapshots
+        var_dir = folder / "var"
+        media = var_dir / "media"
+        stack.enter_context(override_settings(MEDIA_ROOT=media))
+        stack.callback(logging.disable, logging.NOTSET)
+        stack.callback(wipe_redis, redis_keys)
+        stack.enter_context(database())
+        page = CampaignPage.objects.get(locale__language_code="da-dk")
+        path = page.get_url()
+        setup = time.monotonic() - started
+        access = folder / "gunicorn-access.log"
+        env = production_env(var_dir, prefix, access)
+        manage(env, "collectstatic", "--noinput", "-v0")
+        port = free_port()
+        log = folder / "gunicorn.log"
+
+        with gunicorn({**env, "PAGE_CACHE_ENABLED": "false"}, port, log) as web:
+            wait_for(port, path, web, log)
+            check("X-Page-Cache" not in get(port, path)[1], "(a) was cached")
+            (results["a"],) = measure((port, path))
+
+        with gunicorn(env, port, log) as web:
+            wait_for(port, path, web, log)
+            _status, _headers, body = get(port, path)
+            check(get(port, path)[1].get("X-Page-Cache") == "hit", "(b) no hit")
+            stylesheet = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', body)
+            check(stylesheet is not None, "no hashed stylesheet in the page")
+            static = stylesheet.group(1).decode()
+            status, static_headers, _css = get(port, static)
+            check(status == 200, "(c) the stylesheet is missing")
+            check(
+                "immutable" in static_headers.get("Cache-Control", ""),
+                "(c) a hashed static file must be cached for a year and more",
+            )
+            results["b"], results["c"] = measure((port, path), (port, static))
+
+            manage(env, "snapshot_pages")
+            snapshot = var_dir / "snapshots" / HOST / path.strip("/") / "index.html"
+            check(snapshot.exists(), f"no snapshot at {snapshot}")
+            docroot = folder / "plain"
+            docroot.mkdir(mode=0o755)
+            shutil.copy(snapshot, docroot / "page.html")
+            (docroot / "page.html").chmod(0o644)
+            shipped, plain = free_port(), free_port()
+            shipped_conf = nginx_conf(folder, shipped, port, var_dir)
+            plain_conf = minimal_nginx_conf(folder, plain, docroot)
+            with (
+                nginx(shipped_conf, folder / "nginx.log") as first,
+                nginx(plain_conf, folder / "minimal.log") as second,
+            ):
+                wait_for(shipped, path, first, folder / "nginx-error.log")
+                wait_for(plain, "/page.html", second, folder / "minimal-error.log")
+                served = get(shipped, path)
+                check(served[1].get("X-Page-Cache") == "snapshot", "(d) not a file")
+                check(served[2] == snapshot.read_bytes(), "(d) not the snapshot")
+                results["d"], results["e"] = measure(
+                    (shipped, path), (plain, "/page.html")
+                )
+        size = len(snapshot.read_bytes())
+    return report(results, path, static, size, setup)
+
+
+LABELS = {
+    "a": "uncached campaign page, gunicorn",
+    "b": "full-page cache (Redis + near copies)",
+    "c": "static file, gunicorn + WhiteNoise",
+    "d": "snapshot, shipped nginx.conf",
+    "e": "plain file, minimal nginx",
+}
+
+
+def ratio(top: dict, bottom: dict) -> float:
+    return top["rate"] / bottom["rate"] if bottom["rate"] else float("inf")
+
+
+def report(results: dict, path: str, static: str, size: int, setup: float):
+    lines = [
+        f"page {path} ({size} bytes), static {static};"
+        f" wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION} on loopback,"
+        f" median of {ROUNDS} runs, in turns"
+        f" (set-up {setup:.0f} s)",
+    ]
+    for key, label in LABELS.items():
+        found = results[key]
+        extra = f"  {found['errors']} non-2xx" if found["errors"] else ""
+        extra += f"  socket errors: {found['socket']}" if found["socket"] else ""
+        lines.append(
+            f"({key}) {label:38} {found['rate']:9.0f} req/s"
+            f"  p50 {found['p50']:7.2f} ms  p99 {found['p99']:7.2f} ms{extra}"
+        )
+    b_a = ratio(results["b"], results["a"])
+    b_c = ratio(results["b"], results["c"])
+    d_e = ratio(results["d"], results["e"])
+    p99 = results["b"]["p99"]
+    verdict = {True: "met", False: "MISSED"}
+    lines += [
+        f"ratio b/a {b_a:6.2f}  (target >= 5:   {verdict[b_a >= 5]})",
+        f"ratio b/c {b_c:6.2f}  (target >= 0.7: {verdict[b_c >= 0.7]})",
+        f"ratio d/e {d_e:6.2f}  (target >= 0.5: {verdict[d_e >= 0.5]})",
+        f"p99 of (b) {p99:.1f} ms at {CONNECTIONS} connections"
+        f"  (target < 50 ms: {verdict[p99 < 50]})",
+        f"(load average at the end: "
+        f"{', '.join(f'{v:.1f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs)",
+    ]
+    return lines
