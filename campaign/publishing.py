@@ -178,6 +178,17 @@ def _publish_revision(page: CampaignPage, revision, user) -> bool:
     return True
 
 
+def _claim(release_id: int) -> Release | None:
+    """The release row, locked for this transaction; None if another worker
+    holds it (skip_locked: a second delivery steps aside, never waits)."""
+    return (
+        Release.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("region", "page", "scheduled_by")
+        .filter(pk=release_id)
+        .first()
+    )
+
+
 def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
     """Publish a due release, exactly once. Safe to call any number of times.
 
@@ -187,12 +198,7 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
     now = clock()
     try:
         with transaction.atomic():
-            release = (
-                Release.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("region", "page", "scheduled_by")
-                .filter(pk=release_id)
-                .first()
-            )
+            release = _claim(release_id)
             if release is None:
                 return Outcome(release_id, "locked", "held by another worker, or gone")
             if release.state != State.SCHEDULED:
@@ -308,12 +314,7 @@ def region_pages(release: Release) -> list[CampaignPage]:
 def expire_release(release_id: int, now: datetime | None = None) -> Outcome:
     now = now or timezone.now()
     with transaction.atomic():
-        release = (
-            Release.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("region", "page", "scheduled_by")
-            .filter(pk=release_id)
-            .first()
-        )
+        release = _claim(release_id)
         if release is None:
             return Outcome(release_id, "locked")
         if release.state != State.PUBLISHED or not release.expire_at:
