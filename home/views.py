@@ -5,7 +5,8 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -61,3 +62,19 @@ def healthz(request):
         body["failing"] = [name for name, value in status.items() if value != "ok"]
     body["broker_transport"] = settings.CELERY_BROKER_URL.split("://", 1)[0]
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read the public pages, not the admin, and find the sitemap.
+
+    The sitemap's address is absolute (the robots.txt format asks for it),
+    built from the host this request came to, which ALLOWED_HOSTS vouches for.
+    """
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Allow: /",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

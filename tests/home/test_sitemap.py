@@ -117,3 +117,13 @@ def test_private_pages_are_left_out(client):
 
     assert french.get_full_url() not in entries
     assert entries[page.get_full_url()] == {}  # no other language left
+
+
+def test_robots_txt_points_crawlers_at_the_sitemap_and_away_from_the_admin(client):
+    response = client.get("/robots.txt", HTTP_HOST="campaign.example.org")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Set-Cookie" not in response
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://campaign.example.org/sitemap.xml" in lines
