@@ -17,7 +17,7 @@ from PIL import ImageChops, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
-from campaign import share_images
+from campaign import share_images, share_text
 from campaign.models import CampaignPage
 from campaign.share_images import (
     ACCENT,
@@ -26,11 +26,13 @@ from campaign.share_images import (
     FORMATS,
     HEADLINE,
     SHAPE,
+    render_card,
+)
+from campaign.share_text import (
     FontNotFound,
     Script,
     fit_headline,
     font_file,
-    render_card,
     text_style,
     wrap_words,
 )
@@ -109,7 +111,7 @@ def test_wrapping_never_splits_a_word_and_keeps_every_word_in_order(
 
 
 def test_wrapping_works_with_a_plain_pillow_font():
-    font = ImageFont.truetype(str(font_file(share_images.LATIN)), 40)
+    font = ImageFont.truetype(str(font_file(share_text.LATIN)), 40)
     lines = wrap_words(ENGLISH, font, 300)
 
     assert " ".join(lines) == ENGLISH
@@ -158,7 +160,7 @@ def test_a_single_word_wider_than_the_box_forces_a_smaller_size():
 
 
 def test_arabic_is_shaped_by_raqm():
-    path = str(font_file(share_images.ARABIC))
+    path = str(font_file(share_text.ARABIC))
     shaped = ImageFont.truetype(path, 60, layout_engine=ImageFont.Layout.RAQM)
     unshaped = ImageFont.truetype(path, 60, layout_engine=ImageFont.Layout.BASIC)
 
