@@ -77,6 +77,17 @@ def campaign_page(parent, body=None, title: str = "Stop before you start"):
     return page
 
 
+def translation(page, code: str, publish: bool = True):
+    """A translation of ``page`` in ``code`` with live parents, like the demo."""
+    translated = page.copy_for_translation(locale(code), copy_parents=True)
+    for ancestor in translated.get_ancestors().filter(depth__gt=1).specific():
+        if not ancestor.live:
+            ancestor.save_revision().publish()
+    if publish:
+        translated.save_revision().publish()
+    return translated
+
+
 def png_bytes(width: int = 640, height: int = 360, mode: str = "RGB") -> bytes:
     buffer = io.BytesIO()
     PILImage.new(mode, (width, height), "#0b5394" if mode == "RGB" else 0).save(

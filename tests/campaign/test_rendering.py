@@ -147,17 +147,6 @@ def make_page(body: list[dict], **fields) -> CampaignPage:
     return builders.campaign_page(index, body=body, **fields)
 
 
-def translate(page: Page, code: str, publish: bool = True) -> Page:
-    """A translation of ``page`` in ``code`` with live parents, like the demo."""
-    translated = page.copy_for_translation(builders.locale(code), copy_parents=True)
-    for ancestor in translated.get_ancestors().filter(depth__gt=1).specific():
-        if not ancestor.live:
-            ancestor.save_revision().publish()
-    if publish:
-        translated.save_revision().publish()
-    return translated
-
-
 def get(client, page: Page):
     response = client.get(page.url)
     assert response.status_code == 200, response.content[:500]
@@ -226,7 +215,7 @@ def test_help_block_shows_the_page_regions_helplines_in_its_language(client, med
     source = builders.helpline(denmark, "da-dk", "Hjælp Danmark", phone="70 20 30 40")
     only_en = builders.helpline(belgium, "en", "Belgian line", phone="02 765 43 21")
     page = make_page(every_block(media))
-    french = translate(page, "fr-be")
+    french = builders.translation(page, "fr-be")
 
     html = get(client, french)
 
@@ -241,7 +230,7 @@ def test_legal_text_in_another_language_is_marked_with_its_language(
     client, media, international
 ):
     builders.legal_text(international, "en", title="English law text")
-    arabic = translate(make_page(every_block(media)), "ar")
+    arabic = builders.translation(make_page(every_block(media)), "ar")
 
     html = get(client, arabic)
 
@@ -262,7 +251,7 @@ def test_query_count_does_not_grow_with_blocks_helplines_or_locales(
     body = [dict(every[n % len(every)], id=str(uuid.uuid4())) for n in range(blocks)]
     page = make_page(body)
     for code in extra[: locales - 1]:
-        translate(page, code)
+        builders.translation(page, code)
     get(client, page)  # the first view renders the image renditions
 
     with django_assert_max_num_queries(QUERY_BUDGET):
@@ -283,9 +272,9 @@ QUERY_BUDGET = 20
 
 def test_hreflang_lists_exactly_the_live_translations(client, media, international):
     page = make_page(every_block(media))
-    translate(page, "fr-be")
-    translate(page, "da-dk")
-    translate(page, "nl-be", publish=False)
+    builders.translation(page, "fr-be")
+    builders.translation(page, "da-dk")
+    builders.translation(page, "nl-be", publish=False)
 
     html = get(client, page)
 

@@ -13,7 +13,7 @@ import re
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from home.models import HomePage
 from tests.campaign import builders
@@ -35,17 +35,6 @@ def live_homes(*codes: str) -> dict[str, HomePage]:
         home.save_revision().publish()
         homes[code] = home
     return homes
-
-
-def translate(page: Page, code: str, publish: bool = True) -> Page:
-    """A translation of ``page`` in ``code``, its parents live, like the demo."""
-    translated = page.copy_for_translation(builders.locale(code), copy_parents=True)
-    for ancestor in translated.get_ancestors().filter(depth__gt=1).specific():
-        if not ancestor.live:
-            ancestor.save_revision().publish()
-    if publish:
-        translated.save_revision().publish()
-    return translated
 
 
 def english_campaign():
@@ -86,7 +75,7 @@ def test_a_locale_without_a_locale_row_answers_404(client):
 
 def test_a_locale_whose_home_page_is_not_live_answers_404(client):
     page = english_campaign()
-    translate(page, "fr-ca")
+    builders.translation(page, "fr-ca")
     home = HomePage.objects.get(locale__language_code="fr-ca")
     home.unpublish()
 
@@ -98,9 +87,9 @@ def test_a_locale_whose_home_page_is_not_live_answers_404(client):
 
 def test_a_page_missing_in_one_locale_is_404_there_and_served_elsewhere(client):
     page = english_campaign()
-    translate(page, "fr-be")
+    builders.translation(page, "fr-be")
     live_homes("da-dk")
-    translate(page, "nl-be", publish=False)
+    builders.translation(page, "nl-be", publish=False)
 
     assert client.get("/en/campaigns/stop/").status_code == 200
     assert client.get("/fr-be/campaigns/stop/").status_code == 200
@@ -206,9 +195,9 @@ def hreflang_links(html: str) -> dict[str, str]:
 
 def test_every_page_has_a_switcher_of_its_live_translations(client):
     page = english_campaign()
-    translate(page, "fr-be")
-    translate(page, "ar")
-    translate(page, "nl-be", publish=False)
+    builders.translation(page, "fr-be")
+    builders.translation(page, "ar")
+    builders.translation(page, "nl-be", publish=False)
 
     # The nl-be campaign page is a draft; its parents are live.
     for path, languages in (
@@ -229,7 +218,7 @@ def test_every_page_has_a_switcher_of_its_live_translations(client):
 
 def test_every_page_head_has_hreflang_links_and_an_x_default(client):
     page = english_campaign()
-    translate(page, "fr-be")
+    builders.translation(page, "fr-be")
 
     for path in ("/en/", "/fr-be/", "/en/campaigns/", "/fr-be/campaigns/", page.url):
         links = hreflang_links(client.get(path).content.decode())
@@ -249,8 +238,8 @@ def test_a_page_in_one_language_only_announces_no_alternates(client):
 
 def test_a_page_without_its_english_version_still_names_an_x_default(client):
     page = english_campaign()
-    french = translate(page, "fr-be")
-    translate(page, "de-be")
+    french = builders.translation(page, "fr-be")
+    builders.translation(page, "de-be")
     page.unpublish()
 
     links = hreflang_links(client.get(french.url).content.decode())
@@ -261,7 +250,7 @@ def test_a_page_without_its_english_version_still_names_an_x_default(client):
 
 def test_private_translations_are_left_out_of_the_switcher(client):
     page = english_campaign()
-    french = translate(page, "fr-be")
+    french = builders.translation(page, "fr-be")
     PageViewRestriction.objects.create(
         page=french.get_parent(), restriction_type="password", password="x"
     )
@@ -290,8 +279,8 @@ def test_the_404_page_offers_the_home_page_of_every_live_locale(client):
 
 def test_public_chrome_is_translated(client, compiled_catalogues):
     page = english_campaign()
-    translate(page, "fr-be")
-    translate(page, "ar")
+    builders.translation(page, "fr-be")
+    builders.translation(page, "ar")
 
     french = client.get("/fr-be/").content.decode()
     arabic = client.get("/ar/").content.decode()

@@ -12,7 +12,8 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from home.models import HomePage
-from tests.home.test_locale_routing import english_campaign, live_homes, translate
+from tests.campaign import builders
+from tests.home.test_locale_routing import english_campaign, live_homes
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -51,8 +52,8 @@ def path(url: str) -> str:
 
 def test_sitemap_lists_each_live_page_with_its_translations(client):
     page = english_campaign()
-    translate(page, "fr-be")
-    translate(page, "ar")
+    builders.translation(page, "fr-be")
+    builders.translation(page, "ar")
 
     entries = sitemap(client)
 
@@ -77,8 +78,8 @@ def test_sitemap_lists_each_live_page_with_its_translations(client):
 
 def test_a_page_missing_in_a_locale_is_absent_there_and_its_url_is_404(client):
     page = english_campaign()
-    translate(page, "fr-be")
-    translate(page, "nl-be", publish=False)  # a draft
+    builders.translation(page, "fr-be")
+    builders.translation(page, "nl-be", publish=False)  # a draft
     live_homes("da-dk")  # a home page, no campaign
     # fr-ca: not even a home page.
 
@@ -97,7 +98,7 @@ def test_a_page_missing_in_a_locale_is_absent_there_and_its_url_is_404(client):
 
 def test_a_locale_whose_home_page_is_not_live_is_left_out(client):
     page = english_campaign()
-    translate(page, "fr-ca")
+    builders.translation(page, "fr-ca")
     HomePage.objects.get(locale__language_code="fr-ca").unpublish()
 
     paths = {path(url) for url in sitemap(client)}
@@ -108,7 +109,7 @@ def test_a_locale_whose_home_page_is_not_live_is_left_out(client):
 
 def test_private_pages_are_left_out(client):
     page = english_campaign()
-    french = translate(page, "fr-be")
+    french = builders.translation(page, "fr-be")
     PageViewRestriction.objects.create(
         page=french, restriction_type="password", password="x"
     )
