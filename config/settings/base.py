@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config import env
@@ -306,7 +307,40 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # Known trap: True publishes a new translation of a live page before anyone
 # has translated it (see DESIGN.md, "Known traps").
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Machine translation in wagtail-localize's editor: off unless
+# MACHINE_TRANSLATOR names a backend. It sends page text to that service, so
+# it is a decision for the operator, never a default. "dummy" (reverses the
+# words, no network) is for trying the editor out.
+_MACHINE_TRANSLATORS = {
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+    "libretranslate": (
+        "wagtail_localize.machine_translators.libretranslate.LibreTranslator"
+    ),
+    "dummy": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
+_machine_translator = env.string("MACHINE_TRANSLATOR", "off").lower()
+if _machine_translator in ("off", "none"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+elif _machine_translator == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": _MACHINE_TRANSLATORS["deepl"],
+        "OPTIONS": {"AUTH_KEY": env.string("DEEPL_AUTH_KEY")},
+    }
+elif _machine_translator == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": _MACHINE_TRANSLATORS["libretranslate"],
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env.string("LIBRETRANSLATE_URL"),
+            "API_KEY": env.string("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+elif _machine_translator == "dummy":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": _MACHINE_TRANSLATORS["dummy"]}
+else:
+    raise ImproperlyConfigured(
+        "MACHINE_TRANSLATOR must be off, deepl, libretranslate or dummy, "
+        f"not {_machine_translator!r}."
+    )
 # The admin calls no third party: no Gravatar (it would leak editors' e-mail
 # hashes) and no release check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
