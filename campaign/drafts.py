@@ -15,6 +15,10 @@ one (``TranslationReview.approved_revision``).
 Pages translated without wagtail-localize's editor (Wagtail's own editor,
 ``copy_for_translation`` as the demo does) take the same path: their draft
 is the latest revision.
+
+Helplines and legal texts have no revisions: their draft is the string
+translations themselves, a submission carries the translated text, and
+approval writes it to the live row (``campaign.snippet_drafts``).
 """
 
 from collections import defaultdict
@@ -120,7 +124,8 @@ def take_over_existing_text(translation: Translation, target: Page, user) -> int
     language), in order within a path; text equal to the source's, or a
     path whose number of strings differs, is left untranslated.
     """
-    current = target.get_latest_revision_as_object()
+    # Pages: the latest draft; helplines and legal texts: the row itself.
+    current = getattr(target, "get_latest_revision_as_object", lambda: target)()
     theirs = strings_by_path(extract_segments(current))
     segments = (
         StringSegment.objects.filter(source=translation.source)
@@ -185,6 +190,24 @@ def save_draft(page: Page, user) -> Revision:
     return instance.save_revision(user=user, log_action=True)
 
 
+def translated_from(page: Page) -> Revision | None:
+    """The source revision a translation of ``page`` is made from now.
+
+    A synced translation is made from wagtail-localize's snapshot of the
+    source: the source revision current when the snapshot was taken. A
+    translation edited in Wagtail's own editor follows the source's latest.
+    """
+    source = source_page(page)
+    translation = synced_translation(page)
+    if translation is None:
+        return source.latest_revision
+    return (
+        source.revisions.filter(created_at__lte=translation.source.last_updated_at)
+        .order_by("-created_at", "-pk")
+        .first()
+    ) or source.latest_revision
+
+
 @transaction.atomic
 def submit_for_review(page: Page, user, revision: Revision | None = None):
     """Submit ``revision`` for review: by default a draft saved now from
@@ -208,7 +231,10 @@ def submit_for_review(page: Page, user, revision: Revision | None = None):
         comment=_("Withdrawn: a newer revision was submitted."),
     )
     review = TranslationReview.objects.create(
-        page=page, revision=revision, submitted_by=user
+        page=page,
+        revision=revision,
+        source_revision=translated_from(page),
+        submitted_by=user,
     )
     log(
         instance=page,
@@ -222,14 +248,17 @@ def submit_for_review(page: Page, user, revision: Revision | None = None):
 
 @transaction.atomic
 def decide(review_id: int, user, approve: bool, comment: str = ""):
-    """Approve or reject a submitted revision. Exactly one decision counts.
+    """Approve or reject a submission. Exactly one decision counts.
 
+    Approving a helpline or legal text publishes it at once (they have no
+    regional release); approving a page revision leaves it to the release.
     Raises ValidationError for a decision already taken, a rejection with
-    no comment, or an approval of one's own submission.
+    no comment, an approval of one's own submission, or a snippet
+    translation that is no longer valid against its source.
     """
     review = (
         TranslationReview.objects.select_for_update(of=("self",))
-        .select_related("page", "revision")
+        .select_related("page", "revision", "locale", "snippet_type")
         .get(pk=review_id)
     )
     if review.status != Status.SUBMITTED:
@@ -254,8 +283,17 @@ def decide(review_id: int, user, approve: bool, comment: str = ""):
     review.decided_at = timezone.now()
     review.comment = comment
     review.save(update_fields=["status", "decided_by", "decided_at", "comment"])
+    if review.is_snippet:
+        # campaign.snippet_drafts builds on this module: imported here.
+        from campaign.snippet_drafts import publish_snippet, snippet_reviewed
+
+        instance = snippet_reviewed(review)
+        if approve:
+            instance = publish_snippet(review)
+    else:
+        instance = review.page.specific
     log(
-        instance=review.page.specific,
+        instance=instance,
         action=f"campaign.translation.{'approve' if approve else 'reject'}",
         user=user,
         revision=review.revision,

@@ -13,6 +13,11 @@ with the locale list by ``manage.py sync_translator_groups``:
   fr-be translations submitted for review. Not publish either: a region's
   release publishes the approved revision.
 
+Neither group holds a snippet permission: helplines and legal texts are
+translated and reviewed in this project's own views, which check the
+locale (``can_translate_snippet``); Wagtail's snippet views and
+wagtail-localize's snippet endpoints check only the model permission.
+
 A group is tied to its locale by its name, the one thing operators see.
 """
 
@@ -89,6 +94,30 @@ def can_review(user, page: Page) -> bool:
     if is_source_locale(page.locale_id):
         return False
     return reviewer_locales(user).filter(pk=page.locale_id).exists()
+
+
+def can_translate_snippet(user, source, locale: Locale) -> bool:
+    """May ``user`` translate the helpline or legal text ``source`` (its
+    source row) into ``locale``?
+
+    Only into another locale of the snippet's region, and only for its
+    translators (or staff who may change such snippets anyway). Translators
+    hold no snippet permission: Wagtail's snippet views, and
+    wagtail-localize's editor and string endpoints (which check the model
+    permission, not the locale), stay closed to them.
+    """
+    if locale.pk == source.locale_id or not user.is_active:
+        return False
+    if not source.region.region_locales.filter(locale=locale).exists():
+        return False
+    model = type(source)
+    if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+        return True
+    return translator_locales(user).filter(pk=locale.pk).exists()
+
+
+def can_review_snippet(user, review) -> bool:
+    return reviewer_locales(user).filter(pk=review.locale_id).exists()
 
 
 def locale_home(locale: Locale) -> Page | None:

@@ -18,9 +18,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail_localize.segments.extract import extract_segments
 
-from campaign import drafts
+from campaign import drafts, snippet_drafts
 from campaign.models import TranslationReview
-from campaign.translation import can_review, reviewer_locales
+from campaign.translation import can_review, can_review_snippet, reviewer_locales
+
+from .translations_snippets import snippet_changes
 
 Status = TranslationReview.Status
 
@@ -52,18 +54,17 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        reviews = (
-            TranslationReview.objects.filter(
-                status=Status.SUBMITTED, page__locale__in=self.locales
-            )
-            .select_related("page", "page__locale", "submitted_by", "revision")
+        reviews = TranslationReview.for_locales(self.locales).select_related(
+            "page", "page__locale", "locale"
+        )
+        context["reviews"] = (
+            reviews.filter(status=Status.SUBMITTED)
+            .select_related("submitted_by")
             .order_by("submitted_at", "pk")
         )
-        context["reviews"] = reviews
         context["recent"] = (
-            TranslationReview.objects.filter(page__locale__in=self.locales)
-            .exclude(status=Status.SUBMITTED)
-            .select_related("page", "page__locale", "decided_by")
+            reviews.exclude(status=Status.SUBMITTED)
+            .select_related("decided_by")
             .order_by("-decided_at", "-pk")[:20]
         )
         return context
@@ -130,11 +131,22 @@ class DecisionView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, review_id):
         self.review = get_object_or_404(
             TranslationReview.objects.select_related(
-                "page", "page__locale", "revision", "submitted_by", "decided_by"
+                "page",
+                "page__locale",
+                "revision",
+                "locale",
+                "snippet_type",
+                "submitted_by",
+                "decided_by",
             ),
             pk=review_id,
         )
-        if not can_review(request.user, self.review.page):
+        review = self.review
+        if review.is_snippet:
+            allowed = can_review_snippet(request.user, review)
+        else:
+            allowed = can_review(request.user, review.page)
+        if not allowed:
             raise PermissionDenied
         return super().dispatch(request)
 
@@ -150,20 +162,35 @@ class DecisionView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("Review: %(title)s (%(locale)s)") % {
-            "title": self.review.page.title,
-            "locale": self.review.page.locale.get_display_name(),
+            "title": self.review.title,
+            "locale": self.review.target_locale.get_display_name(),
         }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         review, page = self.review, self.review.page
+        form = kwargs.get("form") or DecisionForm()
+        if review.is_snippet:
+            rows = snippet_changes(review)
+            context.update(
+                review=review,
+                rows=rows,
+                changed_count=sum(1 for row in rows if row["changed"]),
+                form=form,
+                pending=review.status == Status.SUBMITTED,
+                queue_url=reverse("campaign_translations:review_queue"),
+                source_language=snippet_drafts.snippet_reviewed(
+                    review
+                ).locale.language_code,
+            )
+            return context
         rows = changes(review)
         context.update(
             review=review,
             page=page,
             rows=rows,
             changed_count=sum(1 for row in rows if row["changed"]),
-            form=kwargs.get("form") or DecisionForm(),
+            form=form,
             pending=review.status == Status.SUBMITTED,
             preview_url=reverse(
                 "wagtailadmin_pages:revisions_view", args=[page.pk, review.revision_id]
@@ -189,13 +216,14 @@ class DecisionView(WagtailAdminTemplateMixin, TemplateView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.render_to_response(self.get_context_data(form=form))
-        page = self.review.page
-        if approve:
+        if approve and self.review.is_snippet:
+            message = _("Approved and published: readers now see “%(title)s”.")
+        elif approve:
             message = _(
                 "Approved. The region's release will publish this revision "
                 "of “%(title)s”."
             )
         else:
             message = _("Rejected. The translator of “%(title)s” sees your comment.")
-        messages.success(request, message % {"title": page.title})
+        messages.success(request, message % {"title": self.review.title})
         return redirect("campaign_translations:review_queue")

@@ -35,7 +35,12 @@ from campaign import drafts
 from campaign.translation import can_translate, is_source_locale, reviewer_locales
 from home.middleware import CONTENT_SECURITY_POLICY
 
-from . import review, translations_status, translations_views
+from . import (
+    review,
+    translations_snippets,
+    translations_status,
+    translations_views,
+)
 
 SUBMIT_FIELD = "campaign-submit-review"
 
@@ -53,6 +58,11 @@ urlpatterns = [
     ),
     path("page/<int:page_id>/draft/", translations_views.save_draft, name="draft"),
     path("page/<int:page_id>/submit/", translations_views.submit, name="submit"),
+    path(
+        "snippet/<str:model_name>/<int:source_id>/<str:locale_code>/",
+        translations_snippets.SnippetWorkspaceView.as_view(),
+        name="snippet",
+    ),
     path("reviews/", review.QueueView.as_view(), name="review_queue"),
     path("reviews/<int:review_id>/", review.DecisionView.as_view(), name="review"),
 ]

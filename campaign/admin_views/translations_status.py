@@ -1,4 +1,4 @@
-"""Translation status: campaign pages and helplines by locale.
+"""Translation status: campaign pages, helplines and legal texts by locale.
 
 Each cell says where a translation stands: missing, in progress (with the
 share of segments translated when wagtail-localize's editor is used),
@@ -16,11 +16,22 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from campaign.drafts import EXISTING_TEXT_TOOL
-from campaign.models import CampaignPage, Helpline, Region, TranslationReview
-from campaign.translation import can_translate, translator_locales
+from campaign.models import (
+    CampaignPage,
+    Helpline,
+    LegalText,
+    Region,
+    RegionLocale,
+    TranslationReview,
+)
+from campaign.snippet_drafts import field_values
+from campaign.translation import (
+    can_translate,
+    translator_locales,
+)
 
 Status = TranslationReview.Status
 
@@ -76,6 +87,32 @@ def last_string_edit(page):
     )
 
 
+def is_outdated(source, page, translation, reviews) -> bool:
+    """Has the source changed since this translation was made?
+
+    Exact for a translation submitted for review: the submission records
+    the source revision it was made from. Before any submission (pages
+    translated as the demo makes them), the timestamps decide: the page's
+    latest revision and, for a synced translation, the source snapshot.
+    """
+    made_from = next(
+        (
+            r
+            for r in reviews
+            if r.status in (Status.SUBMITTED, Status.APPROVED) and r.source_revision_id
+        ),
+        None,
+    )
+    if made_from is not None:
+        return source.latest_revision_id != made_from.source_revision_id
+    basis = page.latest_revision_created_at
+    if translation is not None:
+        snapshot = translation.source.last_updated_at
+        basis = min(basis, snapshot) if basis else snapshot
+    changed = source.latest_revision_created_at
+    return bool(basis and changed and changed > basis)
+
+
 def page_state(source, page, translation=None, reviews=(), last_string_edit=None):
     """The state of ``page`` (a translation of ``source``) and a note.
 
@@ -95,14 +132,7 @@ def page_state(source, page, translation=None, reviews=(), last_string_edit=None
         ),
         None,
     )
-    # What the translation was made from: the page's latest revision, and
-    # for a synced translation also the source snapshot it was made from.
-    basis = page.latest_revision_created_at
-    if translation is not None:
-        snapshot = translation.source.last_updated_at
-        basis = min(basis, snapshot) if basis else snapshot
-    changed = source.latest_revision_created_at
-    if basis and changed and changed > basis:
+    if is_outdated(source, page, translation, reviews):
         return "outdated", _("The source changed after this translation.")
     if latest is not None and latest.status == Status.SUBMITTED:
         return "submitted", ""
@@ -208,67 +238,146 @@ def _page_rows(columns, user) -> list[Row]:
     return rows
 
 
-def _helpline_rows(columns, region, user) -> list[Row]:
-    helplines = Helpline.objects.select_related("region", "locale")
+def last_snippet_edit(source, locale):
+    """When a translator last changed a text of the snippet ``source``."""
+    return (
+        StringTranslation.objects.filter(
+            context__object_id=source.translation_key, locale=locale
+        )
+        .exclude(tool_name=EXISTING_TEXT_TOOL)
+        .aggregate(last=Max("updated_at"))["last"]
+    )
+
+
+def snippet_state(source_values, target, translation, reviews, last_edit=None):
+    """The state of a helpline's or legal text's translation, and a note.
+
+    ``source_values`` are the source's translated fields now; ``target``
+    the live row in the locale (or None); ``reviews`` newest first. An
+    approved snippet translation is live at once, so there is no
+    "approved" state; "outdated" compares the source's text with the text
+    the latest submission was made from.
+    """
+    basis = next(
+        (r for r in reviews if r.status in (Status.SUBMITTED, Status.APPROVED)), None
+    )
+    if target is not None and basis is not None:
+        if basis.content.get("source") != source_values:
+            return "outdated", _("The source changed after this translation.")
+    latest = reviews[0] if reviews else None
+    if latest is not None and latest.status == Status.SUBMITTED:
+        return "submitted", ""
+    unsaved = bool(last_edit and (latest is None or last_edit > latest.submitted_at))
+    if latest is not None and latest.status == Status.REJECTED and not unsaved:
+        return "in_progress", _("Changes requested: %(comment)s") % {
+            "comment": latest.comment
+        }
+    if unsaved:
+        return "in_progress", ""
+    if target is not None:
+        return "live", ""
+    if translation is not None:
+        return "in_progress", ""
+    return "missing", ""
+
+
+def snippet_workspace_url(source, locale) -> str:
+    return reverse(
+        "campaign_translations:snippet",
+        args=[source._meta.model_name, source.pk, locale.language_code],
+    )
+
+
+def _snippet_rows(model, columns, region, user) -> list[Row]:
+    """One row per helpline or legal text, a cell per locale of the matrix."""
+    items = model.objects.select_related("region", "locale")
     if region is not None:
-        helplines = helplines.filter(region=region)
+        items = items.filter(region=region)
+    order = ("region__code", "sort_order", "pk") if model is Helpline else ("pk",)
     groups: dict = {}
-    for helpline in helplines.order_by("region__code", "sort_order", "pk"):
-        groups.setdefault(helpline.translation_key, []).append(helpline)
+    for item in items.order_by(*order):
+        groups.setdefault(item.translation_key, []).append(item)
     keys = list(groups)
     translations = {
         (t.source.object_id, t.target_locale_id): t
-        for t in Translation.objects.filter(
-            source__object_id__in=keys, enabled=True
-        ).select_related("source")
-    }
-    may_edit = user.has_perm("campaign.change_helpline")
-    rows = []
-    for key, items in groups.items():
-        by_locale = {item.locale_id: item for item in items}
-        first = items[0]
-        region_locales = set(
-            first.region.region_locales.values_list("locale_id", flat=True)
+        for t in Translation.objects.filter(source__object_id__in=keys).select_related(
+            "source"
         )
-        source_locale = translations_source_locale(translations, key, first)
-        row = Row(title=f"{first.name} ({first.region.code})", kind="helpline")
+    }
+    reviews: dict = {}
+    for review in TranslationReview.objects.filter(translation_key__in=keys):
+        reviews.setdefault((review.translation_key, review.locale_id), []).append(
+            review
+        )
+    edits = {
+        (row["context__object_id"], row["locale_id"]): row["last"]
+        for row in StringTranslation.objects.filter(context__object_id__in=keys)
+        .exclude(tool_name=EXISTING_TEXT_TOOL)
+        .values("context__object_id", "locale_id")
+        .annotate(last=Max("updated_at"))
+    }
+    may_edit = user.has_perm(f"campaign.change_{model._meta.model_name}")
+    # What ``snippet_source`` and ``can_translate_snippet`` work out per row,
+    # read once for the whole matrix.
+    source_locales = dict(
+        TranslationSource.objects.filter(object_id__in=keys).values_list(
+            "object_id", "locale_id"
+        )
+    )
+    region_locales: dict = {}
+    for region_id, locale_id in RegionLocale.objects.order_by("sort_order").values_list(
+        "region_id", "locale_id"
+    ):
+        region_locales.setdefault(region_id, []).append(locale_id)
+    own = set(translator_locales(user).values_list("pk", flat=True))
+    rows = []
+    for key, group in groups.items():
+        by_locale = {item.locale_id: item for item in group}
+        served = region_locales.get(group[0].region_id, [])
+        source = (
+            by_locale.get(source_locales.get(key))
+            or by_locale.get(served[0] if served else None)
+            or min(group, key=lambda item: item.pk)
+        )
+        values = field_values(source)
+        label = source.name if model is Helpline else source.title
+        row = Row(title=f"{label} ({source.region.code})", kind=model._meta.model_name)
         for locale in columns:
             item = by_locale.get(locale.pk)
             translation = translations.get((key, locale.pk))
-            if locale.pk == source_locale:
+            if locale.pk == source.locale_id:
                 cell = Cell("source", locale)
-            elif locale.pk not in region_locales:
+            elif locale.pk not in served:
                 cell = Cell("na", locale)
-            elif item is None:
-                cell = Cell("missing", locale)
             else:
-                percent = progress_percent(translation)
-                state = (
-                    "in_progress" if percent is not None and percent < 100 else "live"
+                state, note = snippet_state(
+                    values,
+                    item,
+                    translation,
+                    reviews.get((key, locale.pk), []),
+                    edits.get((key, locale.pk)),
                 )
-                cell = Cell(state, locale, percent=percent)
+                cell = Cell(state, locale, note=note)
+                cell.percent = progress_percent(translation)
+                if user.is_active and (may_edit or locale.pk in own):
+                    cell.workspace_url = snippet_workspace_url(source, locale)
             if item is not None and may_edit:
                 cell.edit_url = reverse(
-                    "wagtailsnippets_campaign_helpline:edit", args=[item.pk]
+                    f"wagtailsnippets_campaign_{model._meta.model_name}:edit",
+                    args=[item.pk],
                 )
             row.cells.append(cell)
         rows.append(row)
     return rows
 
 
-def translations_source_locale(translations, key, first) -> int:
-    """A helpline's source: wagtail-localize's source if there is one, else
-    the row in its region's first locale (as the demo writes them)."""
-    for (object_id, _locale_id), translation in translations.items():
-        if object_id == key:
-            return translation.source.locale_id
-    region_locale = first.region.region_locales.order_by("sort_order").first()
-    return region_locale.locale_id if region_locale else first.locale_id
-
-
 def matrix(user, region: Region | None = None) -> tuple[list[Locale], list[Row]]:
     columns = _columns(region)
-    return columns, _page_rows(columns, user) + _helpline_rows(columns, region, user)
+    return columns, [
+        *_page_rows(columns, user),
+        *_snippet_rows(Helpline, columns, region, user),
+        *_snippet_rows(LegalText, columns, region, user),
+    ]
 
 
 class StatusView(WagtailAdminTemplateMixin, TemplateView):

@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .regions import Region
 
@@ -103,6 +104,24 @@ class Helpline(TranslatableMixin, ClusterableModel):
         FieldPanel("always_open"),
         InlinePanel("opening_hours", label=_("Opening hours (local time)")),
         FieldRowPanel([FieldPanel("sort_order"), FieldPanel("is_example")]),
+    ]
+
+    #: What a region's translators translate; numbers, links and hours are the
+    #: same in every language (wagtail-localize would otherwise treat the
+    #: phone number, a CharField, as text to translate).
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        TranslatableField("languages"),
+        TranslatableField("anonymity_note"),
+        SynchronizedField("region"),
+        SynchronizedField("phone"),
+        SynchronizedField("web_url"),
+        SynchronizedField("chat_url"),
+        SynchronizedField("always_open"),
+        SynchronizedField("is_example"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("opening_hours"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign.countries import INTERNATIONAL, ISO_3166_ALPHA2
 from campaign.richtext import LEGAL_FEATURES
@@ -154,6 +155,13 @@ class LegalText(TranslatableMixin, models.Model):
         FieldPanel("title"),
         FieldPanel("body"),
         FieldPanel("last_reviewed"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("body"),
+        SynchronizedField("region"),
+        SynchronizedField("last_reviewed"),
     ]
 
     class Meta(TranslatableMixin.Meta):

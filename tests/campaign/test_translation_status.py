@@ -127,3 +127,25 @@ def test_the_status_view_filters_by_region_without_inline_style_or_script(world,
     assert 'data-locale="fr-be"' in filtered
     assert 'data-locale="de-be"' not in filtered
     assert Region.objects.filter(code="LU").exists()
+
+
+def test_outdated_is_exact_about_the_source_revision_a_submission_was_made_from(
+    world, staff, tina
+):
+    review = drafts.submit_for_review(world.page("fr-be"), tina)
+    assert review.source_revision_id == world.source.latest_revision_id
+    drafts.decide(review.pk, staff, approve=True)
+    review.revision.publish()
+    assert cells(staff)["fr-be"].state == "live"
+
+    source = world.source.get_latest_revision_as_object()
+    source.title = "Stop now"
+    source.save_revision()
+    # A later revision of the translation that is not a new translation
+    # (staff fixing a typo) does not hide that the source moved on; the
+    # timestamps alone would call it current.
+    world.page("fr-be").save_revision(user=staff)
+    assert cells(staff)["fr-be"].state == "outdated"
+
+    drafts.submit_for_review(world.page("fr-be"), tina)
+    assert cells(staff)["fr-be"].state == "submitted"
