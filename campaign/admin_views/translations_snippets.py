@@ -13,11 +13,8 @@ public, and submit it; a reviewer's approval publishes it
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from campaign import snippet_drafts
@@ -26,6 +23,7 @@ from campaign.translation import can_translate_snippet
 
 from .translations_status import (
     Cell,
+    WorkspaceBase,
     last_snippet_edit,
     progress_percent,
     snippet_state,
@@ -34,11 +32,10 @@ from .translations_status import (
 FIELD_PREFIX = "text-"
 
 
-class SnippetWorkspaceView(WagtailAdminTemplateMixin, TemplateView):
+class SnippetWorkspaceView(WorkspaceBase):
     """Translate, save a draft, submit; with the review history."""
 
     template_name = "campaign/translations/snippet_workspace.html"
-    header_icon = "wagtail-localize-language"
 
     def dispatch(self, request, model_name, source_id, locale_code):
         model = snippet_drafts.snippet_models().get(model_name)
@@ -53,22 +50,6 @@ class SnippetWorkspaceView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         self.translation = snippet_drafts.snippet_translation(self.source, self.locale)
         return super().dispatch(request)
-
-    def get_page_title(self):
-        return _("Translation of “%(title)s” into %(locale)s") % {
-            "title": str(self.source),
-            "locale": self.locale.get_display_name(),
-        }
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("campaign_translations:status"),
-                "label": _("Translation status"),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get(self, request, *args, **kwargs):
         translation = self.translation

@@ -35,6 +35,30 @@ from campaign.translation import (
 
 Status = TranslationReview.Status
 
+
+class WorkspaceBase(WagtailAdminTemplateMixin, TemplateView):
+    """A translator's screen for one source (``self.source``, a page or a
+    snippet) in one locale (``self.locale``), under the status matrix."""
+
+    header_icon = "wagtail-localize-language"
+
+    def get_page_title(self):
+        return _("Translation of “%(title)s” into %(locale)s") % {
+            "title": str(self.source),
+            "locale": self.locale.get_display_name(),
+        }
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("campaign_translations:status"),
+                "label": _("Translation status"),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
 LABELS = {
     "missing": gettext_lazy("missing"),
     "in_progress": gettext_lazy("in progress"),
@@ -200,13 +224,7 @@ def _page_rows(columns, user) -> list[Row]:
         page_id__in=[page.pk for page in pages.values()]
     ).order_by("-submitted_at", "-pk"):
         reviews.setdefault(review.page_id, []).append(review)
-    edits = {
-        (row["context__object_id"], row["locale_id"]): row["last"]
-        for row in StringTranslation.objects.filter(context__object_id__in=keys)
-        .exclude(tool_name=EXISTING_TEXT_TOOL)
-        .values("context__object_id", "locale_id")
-        .annotate(last=Max("updated_at"))
-    }
+    edits = _last_edits(keys)
     own = set(translator_locales(user).values_list("pk", flat=True))
     rows = []
     for source in sources:
@@ -309,13 +327,7 @@ def _snippet_rows(model, columns, region, user) -> list[Row]:
         reviews.setdefault((review.translation_key, review.locale_id), []).append(
             review
         )
-    edits = {
-        (row["context__object_id"], row["locale_id"]): row["last"]
-        for row in StringTranslation.objects.filter(context__object_id__in=keys)
-        .exclude(tool_name=EXISTING_TEXT_TOOL)
-        .values("context__object_id", "locale_id")
-        .annotate(last=Max("updated_at"))
-    }
+    edits = _last_edits(keys)
     may_edit = user.has_perm(f"campaign.change_{model._meta.model_name}")
     # What ``snippet_source`` and ``can_translate_snippet`` work out per row,
     # read once for the whole matrix.
@@ -400,3 +412,16 @@ class StatusView(WagtailAdminTemplateMixin, TemplateView):
             rows=rows,
         )
         return context
+
+
+def _last_edits(keys) -> dict:
+    """{(translation key, locale id): when a translator last changed a string}.
+
+    Text taken over from an earlier translation is no one's edit."""
+    return {
+        (row["context__object_id"], row["locale_id"]): row["last"]
+        for row in StringTranslation.objects.filter(context__object_id__in=keys)
+        .exclude(tool_name=EXISTING_TEXT_TOOL)
+        .values("context__object_id", "locale_id")
+        .annotate(last=Max("updated_at"))
+    }

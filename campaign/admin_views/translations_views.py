@@ -12,9 +12,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 
 from campaign import drafts
@@ -23,6 +21,7 @@ from campaign.translation import can_translate, is_source_locale, translator_loc
 
 from .translations_status import (
     Cell,
+    WorkspaceBase,
     last_string_edit,
     page_state,
     progress_percent,
@@ -53,11 +52,10 @@ def workspace_url_for(page: Page) -> str:
     )
 
 
-class WorkspaceView(WagtailAdminTemplateMixin, TemplateView):
+class WorkspaceView(WorkspaceBase):
     """Where a translation stands, with its actions and review history."""
 
     template_name = "campaign/translations/workspace.html"
-    header_icon = "wagtail-localize-language"
 
     def dispatch(self, request, source_id, locale_code):
         self.source = get_object_or_404(Page, pk=source_id).specific
@@ -76,22 +74,6 @@ class WorkspaceView(WagtailAdminTemplateMixin, TemplateView):
         if not allowed:
             raise PermissionDenied
         return super().dispatch(request)
-
-    def get_page_title(self):
-        return _("Translation of “%(title)s” into %(locale)s") % {
-            "title": self.source.title,
-            "locale": self.locale.get_display_name(),
-        }
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("campaign_translations:status"),
-                "label": _("Translation status"),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
