@@ -272,6 +272,32 @@ def submit_snippet(source, locale, user):
     return review
 
 
+def record_approval(source, target, comment: str) -> TranslationReview | None:
+    """Count ``target``, as it is now, as an approved translation of
+    ``source`` as it is now: the basis "outdated" compares against.
+
+    For translations made outside this workflow (the demo); nothing is
+    written when the latest submission already says the same.
+    """
+    content = {"fields": field_values(target), "source": field_values(source)}
+    latest = (
+        snippet_reviews(source, target.locale)
+        .filter(status__in=(Status.SUBMITTED, Status.APPROVED))
+        .first()
+    )
+    if latest is not None and latest.content == content:
+        return None
+    return TranslationReview.objects.create(
+        snippet_type=ContentType.objects.get_for_model(type(source)),
+        translation_key=source.translation_key,
+        locale=target.locale,
+        content=content,
+        status=Status.APPROVED,
+        decided_at=timezone.now(),
+        comment=comment,
+    )
+
+
 def snippet_reviewed(review):
     """The source row of a snippet review (the target may not exist)."""
     model = review.snippet_type.model_class()

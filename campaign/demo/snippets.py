@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from campaign.models import Helpline, LegalText, OpeningHours, Region, RegionLocale
 from campaign.models.helplines import to_e164
+from campaign.snippet_drafts import record_approval
 
 from . import demo_uuid
 from .helplines import HELPLINES, HelplineSpec
@@ -95,7 +96,7 @@ def sync_legal_texts(regions, locales, tally: Tally) -> None:
         source = None
         for code in spec.locales:
             values = _legal_values(spec, region, code)
-            source = _sync_translatable(
+            row = _sync_translatable(
                 LegalText,
                 key,
                 locales[code],
@@ -104,6 +105,7 @@ def sync_legal_texts(regions, locales, tally: Tally) -> None:
                 tally,
                 kind="legal text",
             )
+            source = source or row  # the region's first locale
 
 
 def _helpline_values(spec: HelplineSpec, region: Region, locale_code: str) -> dict:
@@ -133,7 +135,7 @@ def sync_helplines(regions, locales, tally: Tally) -> None:
             for code in region_spec.locales:
                 values = _helpline_values(spec, region, code)
                 values["sort_order"] = order
-                source = _sync_translatable(
+                row = _sync_translatable(
                     Helpline,
                     key,
                     locales[code],
@@ -143,6 +145,7 @@ def sync_helplines(regions, locales, tally: Tally) -> None:
                     kind="helpline",
                     hours=spec.opening_hours(),
                 )
+                source = source or row  # the region's first locale
 
 
 def _current_hours(helpline: Helpline) -> list:
@@ -176,5 +179,9 @@ def _sync_translatable(model, key, locale, source, values, tally, *, kind, hours
         with transaction.atomic():
             instance.full_clean()
             instance.save()
+    if source is not None:
+        # Demo text counts as reviewed, and against this source text: when
+        # an editor changes the source, the status matrix says "outdated".
+        record_approval(source, instance, "Demo content (seed_demo).")
     tally.add(kind, _outcome(created, changed))
     return instance

@@ -201,3 +201,29 @@ def test_the_demo_is_approved_so_a_release_of_it_is_not_blocked(
         call_command("seed_demo", stdout=io.StringIO())
     for page in CampaignPage.objects.all():
         assert TranslationReview.approved_revision(page) == page.live_revision
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_demo_helplines_are_reviewed_translations_that_go_outdated_with_the_source(
+    django_capture_on_commit_callbacks, django_user_model
+):
+    from campaign.admin_views.translations_status import matrix
+
+    seed(django_capture_on_commit_callbacks)
+    staff = django_user_model.objects.create_superuser("staff", "s@example.invalid")
+    belgium = Region.objects.get(code="BE")
+    source = Helpline.objects.filter(region=belgium, locale__language_code="fr-be")[0]
+
+    def states() -> dict[str, str]:
+        _columns, rows = matrix(staff, region=belgium)
+        title = f"{source.name} (BE)"
+        row = next(row for row in rows if row.title == title)
+        return {cell.locale.language_code: cell.state for cell in row.cells}
+
+    assert states() == {"fr-be": "source", "nl-be": "live", "de-be": "live"}
+
+    source.description = "Une nouvelle phrase que personne n'a encore traduite."
+    source.save()
+
+    assert states() == {"fr-be": "source", "nl-be": "outdated", "de-be": "outdated"}
