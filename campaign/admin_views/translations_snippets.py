@@ -10,7 +10,7 @@ public, and submit it; a reviewer's approval publishes it
 (``campaign.drafts``).
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -23,11 +23,11 @@ from campaign.translation import can_translate_snippet
 
 from .translations_status import (
     Cell,
-    WorkspaceBase,
     last_snippet_edit,
     progress_percent,
     snippet_state,
 )
+from .workspace import WorkspaceBase, report_submission
 
 FIELD_PREFIX = "text-"
 
@@ -130,19 +130,13 @@ class SnippetWorkspaceView(WorkspaceBase):
                 request, _("Draft saved. What readers see has not changed.")
             )
             return redirect(here)
-        try:
-            snippet_drafts.submit_snippet(self.source, self.locale, request.user)
-        except ValidationError as error:
-            messages.error(
-                request,
-                _("Not submitted: %(errors)s") % {"errors": " ".join(error.messages)},
-            )
-        else:
-            messages.success(
-                request,
-                _("Submitted for review. A reviewer of %(locale)s decides next.")
-                % {"locale": self.locale.get_display_name()},
-            )
+        report_submission(
+            request,
+            self.locale,
+            lambda: snippet_drafts.submit_snippet(
+                self.source, self.locale, request.user
+            ),
+        )
         return redirect(here)
 
 

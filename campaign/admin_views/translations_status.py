@@ -36,29 +36,6 @@ from campaign.translation import (
 Status = TranslationReview.Status
 
 
-class WorkspaceBase(WagtailAdminTemplateMixin, TemplateView):
-    """A translator's screen for one source (``self.source``, a page or a
-    snippet) in one locale (``self.locale``), under the status matrix."""
-
-    header_icon = "wagtail-localize-language"
-
-    def get_page_title(self):
-        return _("Translation of “%(title)s” into %(locale)s") % {
-            "title": str(self.source),
-            "locale": self.locale.get_display_name(),
-        }
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("campaign_translations:status"),
-                "label": _("Translation status"),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-
 LABELS = {
     "missing": gettext_lazy("missing"),
     "in_progress": gettext_lazy("in progress"),

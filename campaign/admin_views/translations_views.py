@@ -21,11 +21,11 @@ from campaign.translation import can_translate, is_source_locale, translator_loc
 
 from .translations_status import (
     Cell,
-    WorkspaceBase,
     last_string_edit,
     page_state,
     progress_percent,
 )
+from .workspace import WorkspaceBase, report, report_submission
 
 
 def _next_or(request, fallback: str) -> str:
@@ -139,36 +139,19 @@ def start(request, source_id, locale_code):
 @require_POST
 def save_draft(request, page_id):
     page = _translation_page(page_id, request.user)
-    try:
-        drafts.save_draft(page, request.user)
-    except ValidationError as error:
-        messages.error(
-            request,
-            _("The draft was not saved: %(errors)s")
-            % {"errors": " ".join(error.messages)},
-        )
-    else:
-        messages.success(
-            request,
-            _("Draft saved. The live page has not changed."),
-        )
+    report(
+        request,
+        lambda: drafts.save_draft(page, request.user),
+        _("The draft was not saved: %(errors)s"),
+        _("Draft saved. The live page has not changed."),
+    )
     return redirect(_next_or(request, workspace_url_for(page)))
 
 
 @require_POST
 def submit(request, page_id):
     page = _translation_page(page_id, request.user)
-    try:
-        drafts.submit_for_review(page, request.user)
-    except ValidationError as error:
-        messages.error(
-            request,
-            _("Not submitted: %(errors)s") % {"errors": " ".join(error.messages)},
-        )
-    else:
-        messages.success(
-            request,
-            _("Submitted for review. A reviewer of %(locale)s decides next.")
-            % {"locale": page.locale.get_display_name()},
-        )
+    report_submission(
+        request, page.locale, lambda: drafts.submit_for_review(page, request.user)
+    )
     return redirect(_next_or(request, workspace_url_for(page)))
