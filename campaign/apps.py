@@ -7,6 +7,10 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
-        from campaign import signals
+        from campaign import signals, stale
+        from campaign.releases import sweep
+        from config import workload
 
         signals.connect()
+        stale.declare()
+        workload.register_busy_check(sweep.busy_for)

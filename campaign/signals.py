@@ -4,7 +4,7 @@ from django.db import transaction
 from wagtail.signals import page_published
 
 from campaign.models import CampaignPage
-from campaign.tasks import render_share_images
+from campaign.share_images.tasks import render_share_images
 
 
 def queue_share_images(sender, instance, **kwargs) -> None:

@@ -18,8 +18,10 @@ UTC = dt.UTC
 
 
 def _format(moment: dt.datetime) -> str:
+    """``2027-03-01 12:00 CET (UTC+01:00)``; the seconds only when not zero."""
     offset = moment.strftime("%z")
-    return f"{moment:%Y-%m-%d %H:%M} {moment.tzname()} (UTC{offset[:3]}:{offset[3:]})"
+    clock = "%Y-%m-%d %H:%M" if moment.second == 0 else "%Y-%m-%d %H:%M:%S"
+    return f"{moment:{clock}} {moment.tzname()} (UTC{offset[:3]}:{offset[3:]})"
 
 
 def parse_wall_time(text: str) -> dt.datetime:
@@ -113,3 +115,18 @@ def to_local(instant: dt.datetime, zone: ZoneInfo | str) -> dt.datetime:
 def label(instant: dt.datetime, zone: ZoneInfo | str) -> str:
     """How an instant reads on the region's clock, with its zone and offset."""
     return _format(to_local(instant, zone))
+
+
+def utc_label(instant: dt.datetime) -> str:
+    """``2027-03-01 11:00 UTC``; the seconds only when not zero."""
+    moment = instant.astimezone(UTC)
+    clock = "%Y-%m-%d %H:%M" if moment.second == 0 else "%Y-%m-%d %H:%M:%S"
+    return f"{moment:{clock}} UTC"
+
+
+def wall_to_utc(value: str | dt.datetime, zone: ZoneInfo | str) -> dt.datetime:
+    """A wall time typed by a person (or a naive datetime) in ``zone``, as the
+    UTC instant the release engine takes. The form and the command both
+    parse through here, once."""
+    wall = parse_wall_time(value) if isinstance(value, str) else value
+    return to_utc(wall, zone)

@@ -1,12 +1,14 @@
-"""Admin: regions, legal texts and helplines as snippets under one menu."""
+"""Admin: regions, legal texts and helplines as snippets under one menu, and
+the release viewset with its page buttons and dashboard panel."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from campaign.admin_views import releases, translations  # noqa: F401 (hooks)
 from campaign.models import Helpline, LegalText, Region
+from campaign.releases import panel
+from campaign.releases.viewset import campaign_buttons, release_viewset
 
 
 class RegionViewSet(SnippetViewSet):
@@ -51,3 +53,23 @@ def register_release_log_actions(actions):
         _("Release gate overridden"),
         _("Allowed a release to publish without every approval"),
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_release_viewset():
+    return release_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_releases_panel(request, panels):
+    panel.add_panel(request, panels)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_release_buttons(page, user, view_name=None, next_url=None):
+    yield from campaign_buttons(page, user, header=True)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_release_buttons(page, user, next_url=None):
+    yield from campaign_buttons(page, user, header=False)

@@ -8,4 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 app = Celery("config")
 app.config_from_object("django.conf:settings", namespace="CELERY")
+# Each app's tasks.py, and the task modules of campaign's sub-packages.
 app.autodiscover_tasks()
+app.autodiscover_tasks(["campaign.releases", "campaign.share_images"])

@@ -1,8 +1,5 @@
-"""A page's live translations: the language switcher and hreflang links.
-
-Campaign pages compute theirs in ``CampaignPage.get_context`` (same shape);
-every other page, and the 404 page's list of home pages, come from here.
-"""
+"""A page's live translations: the language switcher, hreflang links and
+the sitemap's alternates all read this one type (``Translation``)."""
 
 from typing import NamedTuple
 

@@ -2,7 +2,7 @@
 
 Django's own negotiation maps a bare ``fr`` to the first ``fr-*`` in
 LANGUAGES and ``de-AT`` to whichever German comes first (``de-be`` here): the
-order of a list silently picks a country (DESIGN.md, "Known traps"). The rule
+order of a list silently picks a country (docs/design.md, "Known traps"). The rule
 here is explicit instead. For each language the visitor lists, most wanted
 first:
 

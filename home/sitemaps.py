@@ -17,18 +17,13 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from home.locale_links import x_default_url
-
-
-class Alternate(NamedTuple):
-    language_code: str
-    url: str
+from home.locale_links import Translation, native_name, x_default_url
 
 
 class Entry(NamedTuple):
     url: str
     lastmod: object
-    alternates: list[Alternate]
+    alternates: list[Translation]
     x_default: str | None
 
 
@@ -66,10 +61,13 @@ def sitemap_entries(site: Site, request) -> list[Entry]:
         url = page.get_full_url(request)
         if url is not None:
             located.append((page, url))
+    names = {page.locale_id: native_name(page.locale) for page, _url in located}
     groups: dict = {}
     for page, url in located:
         groups.setdefault(page.translation_key, []).append(
-            Alternate(page.locale.language_code, url)
+            Translation(
+                page.locale.language_code, names[page.locale_id], url, url, False
+            )
         )
     for alternates in groups.values():
         alternates.sort()

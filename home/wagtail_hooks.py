@@ -19,7 +19,7 @@ def only_pages_of_the_active_locale(page, request, serve_args, serve_kwargs):
 
     ``Page.localized`` falls back to the source page: /fr-ca/… with no fr-ca
     tree, or with a fr-ca home page that is not live, would serve the English
-    page under ``lang="fr-ca"`` (DESIGN.md, "Known traps"). Campaign pages
+    page under ``lang="fr-ca"`` (docs/design.md, "Known traps"). Campaign pages
     read ``page.locale`` anyway, so this costs them no query.
     """
     try:

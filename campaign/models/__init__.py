@@ -1,5 +1,5 @@
 from .helplines import Helpline, OpeningHours
-from .pages import CampaignIndexPage, CampaignPage
+from .pages import CampaignIndexPage, CampaignPage, source_page  # noqa: F401
 from .regions import LegalText, Region, RegionLocale
 from .releases import Release, Rollout
 from .reviews import TranslationReview

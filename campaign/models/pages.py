@@ -1,6 +1,5 @@
 """Campaign pages: what the public reads."""
 
-from typing import NamedTuple
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -10,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.fields import TranslatableField
 
 from campaign.blocks import CampaignStreamBlock
@@ -20,17 +19,14 @@ from .helplines import Helpline
 from .regions import LegalText, Region
 
 
-class Alternate(NamedTuple):
-    """A live translation of a page: an hreflang link and a language-list entry."""
+def source_page(page: Page) -> Page:
+    """The source-locale page ``page`` translates (itself for a source page).
 
-    language_code: str
-    #: The language's name in that language, for readers who do not read ours.
-    name: str
-    #: Absolute, from the Wagtail site that serves the page (hreflang).
-    url: str
-    #: Relative when one site serves every locale (links in the page).
-    href: str
-    current: bool
+    Releases hang on a campaign's source page, and reviews compare a
+    translation with it.
+    """
+    source = page.get_translation_or_none(Locale.get_default())
+    return (source or page).specific
 
 
 class CampaignIndexPage(Page):
@@ -137,31 +133,37 @@ class CampaignPage(Page):
                 chosen[helpline.translation_key] = helpline
         return list(chosen.values())
 
+    @classmethod
+    def showing_regions(cls, region_ids) -> models.QuerySet:
+        """The live pages that show these regions' helplines and legal texts:
+        ``helplines()`` and ``legal_text()`` read backwards. A change to
+        either evicts these pages from every cache (campaign/stale.py)."""
+        return cls.objects.live().filter(locale__region_locale__region__in=region_ids)
+
+    @classmethod
+    def showing_images(cls, image_ids) -> models.QuerySet:
+        """The pages whose share images these are (their ``og:image``)."""
+        return cls.objects.filter(
+            models.Q(share_image__in=image_ids)
+            | models.Q(share_image_square__in=image_ids)
+        )
+
     def get_context(self, request, *args, **kwargs):
         """Everything the page and its blocks show, computed once per request.
 
         The block templates read ``region``, ``helplines`` and ``legal_text``
         from this context (``include_block`` passes it on), so a page costs
-        the same few queries however many blocks, helplines or translations
-        it has.
+        the same few queries however many blocks or helplines it has. Its
+        translations (hreflang, the language list) come from the site shell's
+        ``page_translations`` tag, one query whatever their number.
         """
         context = super().get_context(request, *args, **kwargs)
-        alternates = self.live_alternates(request)
         outline = self.outline()
         context.update(
             region=self.region,
             helplines=self.helplines(),
             legal_text=self.legal_text(),
             checked_at=timezone.now(),
-            alternates=alternates,
-            x_default_url=next(
-                (
-                    a.url
-                    for a in alternates
-                    if a.language_code == settings.LANGUAGE_CODE
-                ),
-                None,
-            ),
             canonical_url=self.get_full_url(request),
             og_locale=translation.to_locale(self.locale.language_code),
             description=self.search_description or outline["standfirst"],
@@ -180,33 +182,6 @@ class CampaignPage(Page):
             elif block.block_type == "help_call_to_action":
                 outline["help_anchor"] = outline["help_anchor"] or f"block-{block.id}"
         return outline
-
-    def live_alternates(self, request) -> list[Alternate]:
-        """Every live, public translation of this page (itself included), with
-        absolute URLs for hreflang and the language list.
-
-        One query with the locales, whatever their number (plus Wagtail's
-        view-restriction check); the URLs come from the site root paths that
-        Wagtail caches on the request.
-        """
-        pages = (
-            self.get_translations(inclusive=True)
-            .live()
-            .public()
-            .select_related("locale")
-            .order_by("locale__language_code")
-        )
-        alternates = []
-        for page in pages:
-            code = page.locale.language_code
-            url = page.get_full_url(request)
-            if url is None:
-                continue
-            with translation.override(code):
-                name = str(page.locale.get_display_name())
-            href = page.get_url(request) or url
-            alternates.append(Alternate(code, name, url, href, page.pk == self.pk))
-        return alternates
 
     def share_image_url(self, request) -> str | None:
         """Absolute URL of the share image, on the site serving the request."""

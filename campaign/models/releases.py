@@ -129,9 +129,10 @@ class Release(models.Model):
     def go_live_local(self) -> str:
         return label(self.go_live_at, self.region.zone)
 
-    @property
-    def expire_local(self) -> str:
-        return label(self.expire_at, self.region.zone) if self.expire_at else ""
+    #: A scheduled release this far past its instant counts as late (shown so
+    #: on the dashboard and the timeline).
+    LATE_GRACE = timedelta(seconds=30)
 
-    def is_late(self, now, grace: timedelta = timedelta(seconds=30)) -> bool:
-        return self.state == self.State.SCHEDULED and self.go_live_at + grace < now
+    def is_late(self, now) -> bool:
+        late_from = self.go_live_at + self.LATE_GRACE
+        return self.state == self.State.SCHEDULED and late_from < now

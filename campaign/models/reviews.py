@@ -6,13 +6,15 @@ approval and publication are separate: a reviewer approves a revision, and
 the region's release publishes the latest approved revision at its local
 time. Helplines and legal texts have no revisions and no regional release:
 a submission carries the translated text itself (``content``), and
-approving it writes that text to the live row (``campaign.drafts``).
+approving it writes that text to the live row (``translations.drafts``).
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Revision
 
@@ -128,6 +130,17 @@ class TranslationReview(models.Model):
     def for_locales(cls, locales) -> models.QuerySet:
         """Reviews of pages and snippets translated into ``locales``."""
         return cls.objects.filter(Q(page__locale__in=locales) | Q(locale__in=locales))
+
+    @classmethod
+    def withdraw_waiting(cls, waiting: models.QuerySet, user) -> int:
+        """Close the submissions in ``waiting`` that still wait for a
+        decision: a newer one replaces them, and a reviewer sees only it."""
+        return waiting.filter(status=cls.Status.SUBMITTED).update(
+            status=cls.Status.WITHDRAWN,
+            decided_by=user,
+            decided_at=timezone.now(),
+            comment=gettext("Withdrawn: a newer revision was submitted."),
+        )
 
     @classmethod
     def approved_revision(cls, page: Page) -> Revision | None:

@@ -12,17 +12,11 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from campaign.models import CampaignIndexPage, CampaignPage
 from campaign.models.helplines import WEEKDAYS
 from campaign.richtext import render_richtext
-from home.locale_links import (
-    Translations,
-    live_translations,
-    site_home_pages,
-    x_default_url,
-)
 
 register = template.Library()
 
@@ -116,28 +110,3 @@ def campaign_groups(home_page) -> list[tuple[CampaignIndexPage, list]]:
         if parent_path in grouped:
             grouped[parent_path].append(campaign)
     return [(index, grouped[index.path]) for index in indexes]
-
-
-@register.simple_tag(takes_context=True)
-def page_translations(context) -> Translations:
-    """The live translations of the page shown, for hreflang and the switcher.
-
-    Campaign pages bring theirs in their context (no extra query); other
-    pages are looked up here; a response that is no page (404) has none.
-    """
-    if "alternates" in context:
-        alternates = context["alternates"]
-        return Translations(
-            alternates, context.get("x_default_url") or x_default_url(alternates)
-        )
-    page, request = context.get("page"), context.get("request")
-    if isinstance(page, Page) and page.pk and request is not None:
-        return live_translations(page, request)
-    return Translations([], None)
-
-
-@register.simple_tag(takes_context=True)
-def site_languages(context) -> list:
-    """The live home page of every locale (the 404 page's language list)."""
-    request = context.get("request")
-    return site_home_pages(request) if request is not None else []

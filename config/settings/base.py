@@ -18,13 +18,18 @@ SECRET_KEY = env.string("SECRET_KEY", "")
 ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS")
 
+# Apps of this project, from the site shell down to the domain; imports
+# point one way (docs/design.md, "Layout"): demo -> home -> translations ->
+# campaign -> delivery.
 INSTALLED_APPS = [
+    "demo",
     "home",
+    "translations",
     "campaign",
+    "delivery",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -41,14 +46,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.middleware.SecurityHeadersMiddleware",
+    "home.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.page_cache.PageCacheMiddleware",
+    "delivery.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,8 +174,8 @@ def redis_cache(url: str) -> dict:
 CACHES = {"default": redis_cache(REDIS_URL), "renditions": redis_cache(REDIS_URL)}
 CACHES["renditions"]["KEY_PREFIX"] = "cm-renditions"
 
-# Full-page cache of anonymous public pages (home/page_cache.py), evicted
-# exactly on commit (home/invalidation.py). "Open now" of the helplines is
+# Full-page cache of anonymous public pages (delivery/page_cache.py), evicted
+# exactly on commit (delivery/invalidation.py). "Open now" of the helplines is
 # computed while rendering, so a copy is fresh for PAGE_CACHE_TTL seconds and
 # served for PAGE_CACHE_GRACE more while one request renders it again.
 PAGE_CACHE_ENABLED = env.boolean("PAGE_CACHE_ENABLED", True)
@@ -180,13 +184,13 @@ PAGE_CACHE_KEY_PREFIX = env.string("PAGE_CACHE_KEY_PREFIX", "pc")
 PAGE_CACHE_TTL = env.integer("PAGE_CACHE_TTL", 60)
 PAGE_CACHE_GRACE = env.integer("PAGE_CACHE_GRACE", 120)
 #: Entries each web process keeps, kept exact by Redis client tracking
-#: (home/cache_near.py); 0 asks Redis on every request.
+#: (delivery/near.py); 0 asks Redis on every request.
 PAGE_CACHE_NEAR_ENTRIES = env.integer("PAGE_CACHE_NEAR_ENTRIES", 256)
 #: Browsers and CDNs revalidate every time (a 304 when nothing changed).
 PAGE_CACHE_CONTROL = env.string(
     "PAGE_CACHE_CONTROL", "public, max-age=0, must-revalidate"
 )
-# Static snapshots for nginx (home/snapshots.py, deploy/nginx.conf): written
+# Static snapshots for nginx (delivery/snapshots.py, deploy/nginx.conf): written
 # by the worker after every commit that affects a page, and every
 # SNAPSHOT_REFRESH_SECONDS for the pages whose content follows the clock.
 SNAPSHOT_ENABLED = env.boolean("SNAPSHOT_ENABLED", False)
@@ -202,7 +206,7 @@ SNAPSHOT_SYNC_DELAY = float(env.string("SNAPSHOT_SYNC_DELAY", "1"))
 # must not multiply them by language.
 WAGTAILFRONTENDCACHE = {}
 WAGTAILFRONTENDCACHE_LANGUAGES = []
-#: Seconds purges wait to be sent together (home/cache_purge.py).
+#: Seconds purges wait to be sent together (delivery/purge.py).
 FRONTEND_CACHE_PURGE_DELAY = float(env.string("FRONTEND_CACHE_PURGE_DELAY", "2"))
 _frontend_cache = env.string("FRONTEND_CACHE_BACKEND", "")
 if _frontend_cache:
@@ -238,7 +242,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 #: The release sweep: publishes what is overdue and hands workers what falls
-#: due within the next seconds (campaign/publishing.py, HORIZON).
+#: due within the next seconds (campaign/releases/engine.py, HORIZON).
 RELEASE_SWEEP_SECONDS = float(env.string("RELEASE_SWEEP_SECONDS", "2"))
 CELERY_BEAT_SCHEDULE = {
     "release-sweep": {
@@ -275,6 +279,23 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+#: Sent on every response (home/security.py): everything comes from the site
+#: itself, no inline script or style, no third-party host, no framing by other
+#: sites. A view may set a narrower policy of its own (the translation editor
+#: does, translations/editor.py).
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "media-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
 
 # Logging: nothing here records a visitor's address. Django's request logger
 # writes the request line and status only; gunicorn's access log format is
@@ -305,7 +326,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # Known trap: True publishes a new translation of a live page before anyone
-# has translated it (see DESIGN.md, "Known traps").
+# has translated it (see docs/design.md, "Known traps").
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in wagtail-localize's editor: off unless
 # MACHINE_TRANSLATOR names a backend. It sends page text to that service, so

@@ -5,7 +5,7 @@ files, Redis cache) on a PostgreSQL database of the benchmark's own with
 the demo (15 locales) in it. wrk, 64 connections, a few seconds each:
 
 (a) the Danish campaign page rendered by gunicorn, page cache off;
-(b) the same page from the full-page cache (home/page_cache.py);
+(b) the same page from the full-page cache (delivery/page_cache.py);
 (c) a static file (the site's stylesheet) through the same gunicorn and
     WhiteNoise: the ceiling of the Python path;
 (d) the page's snapshot through the shipped deploy/nginx.conf;

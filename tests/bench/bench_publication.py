@@ -236,15 +236,14 @@ def first_200(site: Site, page_path: str, instant: float, out: dict) -> None:
 
 
 def lateness_run(sources, regions, pages, site: Site) -> dict[str, float]:
-    from campaign import publishing
+    from campaign.releases import engine
 
     pairs = [(s, r) for s in sources[:LATENESS_PAGES] for r in regions]
     start = timezone.now() + dt.timedelta(seconds=4)
     releases, pollers, late = [], [], {}
     for number, (source, region) in enumerate(pairs):
         instant = start + dt.timedelta(seconds=STAGGER * number)
-        wall = instant.astimezone(region.zone).replace(tzinfo=None)
-        releases.append(publishing.schedule(source, region, wall))
+        releases.append(engine.schedule(source, region, instant))
         page_path = path(pages[source.pk, region.pk])
         pollers.append(
             threading.Thread(
@@ -307,7 +306,7 @@ def run() -> list[str]:
         )
         stack = CeleryStack(Path(folder), sweep_seconds=2.0)
         # As in production: the full-page cache on, evicted on every commit
-        # (home/page_cache.py, home/invalidation.py), in every process.
+        # (delivery/page_cache.py, delivery/invalidation.py), in every process.
         stack.env["PAGE_CACHE_ENABLED"] = "true"
         # The cron runs' page_published handlers send their share-image
         # messages to a queue nobody reads, deleted at the end.
@@ -364,8 +363,8 @@ def compare_lateness(stack, sources, regions, pages, site, cron_env) -> list[str
 
 
 def compare_wave(stack, sources, regions, pages, site, cron_env) -> list[str]:
-    from campaign import publishing
     from campaign.models import Release
+    from campaign.releases import engine
 
     everything = list(pages.values())
     unpublish(everything)
@@ -377,8 +376,7 @@ def compare_wave(stack, sources, regions, pages, site, cron_env) -> list[str]:
     releases = []
     for source in sources:
         for region in regions:
-            wall = later.astimezone(region.zone).replace(tzinfo=None)
-            releases.append(publishing.schedule(source, region, wall))
+            releases.append(engine.schedule(source, region, later))
     instant = timezone.now() + dt.timedelta(seconds=6)
     Release.objects.filter(pk__in=[r.pk for r in releases]).update(go_live_at=instant)
     wait_released(releases, 300)

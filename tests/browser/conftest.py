@@ -1,6 +1,6 @@
 """Fixtures for the public-site browser tests: the demo, served live.
 
-The demo of DESIGN.md (``seed_demo``) is what a newcomer first sees, so the
+The demo of docs/design.md (``seed_demo``) is what a newcomer first sees, so the
 browser checks run on it: fifteen locales, each with its campaign page,
 legal text and example helplines.
 """

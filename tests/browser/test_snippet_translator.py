@@ -13,9 +13,9 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from campaign.models import Helpline, Region, TranslationReview
-from campaign.translation import sync_translator_groups
 from tests.browser.conftest import LIVE_SITE
 from tests.browser.test_translator import PASSWORD, csp_watch, group_named, log_in
+from translations.permissions import sync_translator_groups
 
 pytestmark = LIVE_SITE
 

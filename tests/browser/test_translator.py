@@ -9,8 +9,8 @@ public page shows the translation.
 from playwright.sync_api import expect
 
 from campaign.models import CampaignPage, TranslationReview
-from campaign.translation import sync_translator_groups
 from tests.browser.conftest import LIVE_SITE
+from translations.permissions import sync_translator_groups
 
 pytestmark = LIVE_SITE
 

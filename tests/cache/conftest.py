@@ -14,7 +14,8 @@ import redis
 from django.conf import settings as django_settings
 
 from campaign.models import CampaignPage, TranslationReview
-from home import cache_versions, invalidation
+from delivery import invalidation
+from delivery import versions as cache_versions
 from tests.campaign import builders
 
 UTC = dt.UTC

@@ -13,11 +13,13 @@ from django.db import transaction
 from wagtail.models import Page
 from wagtail.signals import page_published
 
-from campaign import publishing
 from campaign.models import CampaignPage, OpeningHours
+from campaign.releases import engine as publishing
 from campaign.signals import queue_share_images
-from home import cache_purge, invalidation, snapshots
+from delivery import invalidation, snapshots
+from delivery import purge as cache_purge
 from tests.cache.conftest import home_url, parent_url, publish, url
+from tests.campaign import builders
 
 pytestmark = [pytest.mark.postgres]
 
@@ -50,7 +52,7 @@ def snapshot_of(path: str) -> str | None:
 
 def release(campaign, code="BE"):
     wall = "2027-03-01 12:00"  # NOON in Brussels
-    return publishing.schedule(campaign["en"], campaign["regions"][code], wall)
+    return builders.schedule(campaign["en"], campaign["regions"][code], wall)
 
 
 @TRANSACTIONAL
@@ -281,7 +283,7 @@ def test_a_release_sends_one_purge_request_for_all_its_locales(
 @pytest.mark.redis
 @pytest.mark.django_db
 def test_purges_of_a_wave_wait_for_each_other(page_cache_on, cdn, monkeypatch):
-    from home import tasks
+    from delivery import tasks
 
     sent = []
     monkeypatch.setattr(

@@ -4,7 +4,7 @@ import pytest
 import redis
 from django.conf import settings
 
-from home import page_cache
+from delivery import page_cache
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db]
 
@@ -96,7 +96,7 @@ def test_no_copies_when_turned_off(client, page_cache_on, campaign, settings):
 
 
 def test_without_tracking_every_request_asks_redis_and_stays_exact():
-    from home.cache_near import NearCache
+    from delivery.near import NearCache
 
     near = NearCache("redis://127.0.0.1:1/0", "pc:v:", {"socket_connect_timeout": 1}, 8)
     assert near.drain() is None  # nothing answers: no copies, ask Redis

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from home import page_cache, snapshots
+from delivery import page_cache, snapshots
 from tests.bench.bench_http import free_port, nginx, nginx_conf
 from tests.cache.conftest import url
 

@@ -12,7 +12,8 @@ from django.core.management import call_command
 from wagtail import hooks
 from wagtail.models import Page
 
-from home import cache_versions, snapshots
+from delivery import snapshots
+from delivery import versions as cache_versions
 from tests.cache.conftest import publish, url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -65,7 +66,7 @@ def test_the_folder_holds_nothing_that_is_not_live(client, campaign, snapshot_ro
 def test_an_unpublished_page_loses_its_snapshot_before_the_worker_runs(
     campaign, snapshot_root, committing, monkeypatch
 ):
-    from home import tasks
+    from delivery import tasks
 
     queued = []
     monkeypatch.setattr(
@@ -163,15 +164,16 @@ def test_snapshot_renders_step_aside_while_releases_are_due(campaign):
     from django.utils import timezone
 
     from campaign.models import Release
+    from config import workload
 
     soon = timedelta(seconds=5)
-    assert not snapshots.releases_pending(soon)
+    assert not workload.busy_for(soon)
     release = Release.objects.create(
         page=campaign["en"],
         region=campaign["regions"]["BE"],
         go_live_at=timezone.now() + timedelta(seconds=3),
     )
-    assert snapshots.releases_pending(soon)
+    assert workload.busy_for(soon)
     release.state = Release.State.PUBLISHED
     release.save()
-    assert not snapshots.releases_pending(soon)
+    assert not workload.busy_for(soon)

@@ -22,6 +22,8 @@ from campaign.models import (
     Region,
     RegionLocale,
 )
+from campaign.releases import engine
+from campaign.timezones import wall_to_utc
 from home.models import HomePage
 
 
@@ -109,3 +111,14 @@ def document(name: str, content: bytes, title: str = "") -> Document:
 
 
 WEBVTT = b"WEBVTT\n\n00:00.000 --> 00:02.000\nYou are not alone.\n"
+
+
+def schedule(page, region, wall: str, expire: str | None = None, **kwargs):
+    """Schedule at a wall time of the region, as the form and command do."""
+    return engine.schedule(
+        page,
+        region,
+        wall_to_utc(wall, region.zone),
+        wall_to_utc(expire, region.zone) if expire else None,
+        **kwargs,
+    )

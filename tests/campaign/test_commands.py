@@ -1,4 +1,4 @@
-"""The command-line contract of DESIGN.md: schedule, list and withdraw releases."""
+"""The command-line contract of docs/design.md: schedule, list and withdraw releases."""
 
 import io
 import json

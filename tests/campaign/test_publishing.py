@@ -8,8 +8,9 @@ from django.core import mail
 from django.db import connection
 from wagtail.models import PageLogEntry
 
-from campaign import publishing
 from campaign.models import CampaignPage, Release, TranslationReview
+from campaign.releases import engine as publishing
+from campaign.releases import sweep as release_sweep
 from tests.campaign import builders
 
 pytestmark = [pytest.mark.postgres]
@@ -59,7 +60,7 @@ def campaign(django_user_model):
 
 
 def scheduled(campaign, wall="2027-03-01 12:00") -> Release:
-    return publishing.schedule(
+    return builders.schedule(
         campaign["source"], campaign["region"], wall, user=campaign["editor"]
     )
 
@@ -75,7 +76,7 @@ def test_schedule_stores_the_region_wall_time_in_utc(campaign):
 @pytest.mark.django_db
 def test_expiry_before_go_live_is_refused(campaign):
     with pytest.raises(Exception, match="expiry must come after"):
-        publishing.schedule(
+        builders.schedule(
             campaign["source"],
             campaign["region"],
             "2027-03-01 12:00",
@@ -162,7 +163,7 @@ def test_override_publishes_the_latest_revision_and_is_logged(campaign):
 def test_expiry_unpublishes_the_region_only(campaign):
     for page in ("fr", "nl"):
         approve(campaign[page])
-    release = publishing.schedule(
+    release = builders.schedule(
         campaign["source"], campaign["region"], "2027-03-01 12:00", "2027-03-02 12:00"
     )
     publishing.publish_release(release.pk, now=NOON)
@@ -181,7 +182,7 @@ def test_withdrawal_unpublishes_everywhere_and_cancels_pending(campaign):
     publishing.publish_release(release.pk, now=NOON)
     from campaign.models import Region
 
-    pending = publishing.schedule(
+    pending = builders.schedule(
         campaign["source"], Region.objects.get(code="INT"), "2027-03-05 09:00"
     )
     unpublished, cancelled = publishing.withdraw_campaign(
@@ -216,10 +217,10 @@ def test_a_release_that_fails_for_good_alerts_its_owners(campaign):
 @pytest.mark.django_db
 def test_sweep_separates_overdue_upcoming_and_far_releases(campaign):
     release = scheduled(campaign)
-    assert publishing.sweep(now=NOON - dt.timedelta(minutes=5)).upcoming == []
-    soon = publishing.sweep(now=NOON - dt.timedelta(seconds=5))
+    assert release_sweep.sweep(now=NOON - dt.timedelta(minutes=5)).upcoming == []
+    soon = release_sweep.sweep(now=NOON - dt.timedelta(seconds=5))
     assert soon.upcoming == [(release.pk, NOON)] and soon.overdue == []
-    assert publishing.sweep(now=NOON + dt.timedelta(hours=2)).overdue == [release.pk]
+    assert release_sweep.sweep(now=NOON + dt.timedelta(hours=2)).overdue == [release.pk]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, PageLogEntry
 
-from campaign import publishing
 from campaign.models import CampaignPage, Release, Rollout, TranslationReview
+from campaign.releases import engine as publishing
 from tests.campaign import builders
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -257,12 +257,8 @@ def test_regional_editor_withdraws_own_region_only_and_never_everywhere(
     world, django_user_model
 ):
     _, client = regional_editor(django_user_model, "BE")
-    be = publishing.schedule(
-        world["source"], world["regions"]["BE"], "2027-03-01 09:00"
-    )
-    dk = publishing.schedule(
-        world["source"], world["regions"]["DK"], "2027-03-01 09:00"
-    )
+    be = builders.schedule(world["source"], world["regions"]["BE"], "2027-03-01 09:00")
+    dk = builders.schedule(world["source"], world["regions"]["DK"], "2027-03-01 09:00")
     everywhere = reverse(
         "campaign_releases:withdraw_campaign", args=[world["source"].pk]
     )
@@ -320,7 +316,7 @@ def test_sync_regional_groups_is_idempotent(world):
 def blocked_release(world) -> Release:
     translate(world["source"], "fr-be")
     translate(world["source"], "nl-be", approved=False)
-    release = publishing.schedule(
+    release = builders.schedule(
         world["source"], world["regions"]["BE"], "2027-03-01 09:00"
     )
     publishing.publish_release(release.pk, now=utc(2027, 3, 1, 8, 0, 1))
@@ -407,7 +403,7 @@ def test_dashboard_panel_lists_upcoming_and_late_blocked_failed(world, admin_cli
 def test_withdraw_everywhere_confirms_on_get_and_acts_on_post(world, admin_client):
     dk = translate(world["source"], "da-dk")
     dk.get_latest_revision().publish()
-    pending = publishing.schedule(
+    pending = builders.schedule(
         world["source"], world["regions"]["GB"], "2027-03-01 09:00"
     )
     url = reverse("campaign_releases:withdraw_campaign", args=[world["source"].pk])

@@ -1,4 +1,4 @@
-"""``manage.py seed_demo``: the demo of DESIGN.md, loaded once, safe to rerun."""
+"""``manage.py seed_demo``: the demo of docs/design.md, loaded once, safe to rerun."""
 
 import io
 
@@ -7,9 +7,6 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 
-from campaign.demo.helplines import HELPLINES
-from campaign.demo.regions import REGIONS
-from campaign.demo.text import LANGUAGES, language_of, text_for
 from campaign.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -20,6 +17,9 @@ from campaign.models import (
     RegionLocale,
     TranslationReview,
 )
+from demo.content.helplines import HELPLINES
+from demo.content.regions import REGIONS
+from demo.content.text import LANGUAGES, language_of, text_for
 from home.models import HomePage
 
 #: A word of each locale's campaign title that its language, not English, uses.
@@ -208,7 +208,7 @@ def test_the_demo_is_approved_so_a_release_of_it_is_not_blocked(
 def test_demo_helplines_are_reviewed_translations_that_go_outdated_with_the_source(
     django_capture_on_commit_callbacks, django_user_model
 ):
-    from campaign.admin_views.translations_status import matrix
+    from translations.views.matrix import matrix
 
     seed(django_capture_on_commit_callbacks)
     staff = django_user_model.objects.create_superuser("staff", "s@example.invalid")

@@ -17,9 +17,10 @@ from PIL import ImageChops, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
-from campaign import share_images, share_text
 from campaign.models import CampaignPage
-from campaign.share_images import (
+from campaign.share_images import render as share_images
+from campaign.share_images import typesetting as share_text
+from campaign.share_images.render import (
     ACCENT,
     BACKGROUND,
     FOOTER,
@@ -28,7 +29,8 @@ from campaign.share_images import (
     SHAPE,
     render_card,
 )
-from campaign.share_text import (
+from campaign.share_images.tasks import render_share_images
+from campaign.share_images.typesetting import (
     FontNotFound,
     Script,
     fit_headline,
@@ -36,7 +38,6 @@ from campaign.share_text import (
     text_style,
     wrap_words,
 )
-from campaign.tasks import render_share_images
 from tests.campaign import builders
 
 OG, SQUARE = FORMATS
@@ -382,7 +383,7 @@ def test_a_deleted_page_is_logged_and_ignored(campaign, caplog):
     campaign.delete()
     count = Image.objects.count()
 
-    with caplog.at_level(logging.INFO, logger="campaign.tasks"):
+    with caplog.at_level(logging.INFO, logger="campaign.share_images.tasks"):
         assert render_share_images.delay(page_id).get() is None
 
     assert f"campaign page {page_id}" in caplog.text

@@ -13,11 +13,12 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from campaign import drafts, snippet_drafts
-from campaign.admin_views.translations_status import matrix
 from campaign.models import Helpline, LegalText, OpeningHours, TranslationReview
 from tests.campaign import builders
 from tests.campaign.test_translation_workflow import build_world, client_for, member
+from translations import decisions
+from translations import snippets as snippet_drafts
+from translations.views.matrix import matrix
 
 pytestmark = pytest.mark.postgres
 
@@ -248,13 +249,13 @@ def test_the_matrix_follows_a_helpline_from_missing_to_live_then_outdated(
     client.post(url, {"action": "submit", **texts_for(helpline, "nl-be", NL)})
     assert helpline_cells(staff)["nl-be"].state == "submitted"
     review = TranslationReview.objects.get(status=Status.SUBMITTED)
-    drafts.decide(review.pk, rita, approve=False, comment="Korter.")
+    decisions.decide(review.pk, rita, approve=False, comment="Korter.")
     cell = helpline_cells(staff)["nl-be"]
     assert (cell.state, cell.note) == ("in_progress", "Changes requested: Korter.")
 
     client.post(url, {"action": "submit", **texts_for(helpline, "nl-be", NL)})
     review = TranslationReview.objects.get(status=Status.SUBMITTED)
-    drafts.decide(review.pk, rita, approve=True)
+    decisions.decide(review.pk, rita, approve=True)
     assert helpline_cells(staff)["nl-be"].state == "live"
 
     helpline.phone = "+3225550199"  # not translated: still current

@@ -10,9 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from campaign import snippet_drafts
 from campaign.models import Helpline, LegalText, TranslationReview
-from campaign.translation import sync_translator_groups
 from tests.campaign import builders
 from tests.campaign.test_snippet_translation import NL, texts_for, workspace
 from tests.campaign.test_translation_workflow import (
@@ -21,6 +19,8 @@ from tests.campaign.test_translation_workflow import (
     member,
     refused,
 )
+from translations import snippets as snippet_drafts
+from translations.permissions import sync_translator_groups
 
 pytestmark = pytest.mark.postgres
 

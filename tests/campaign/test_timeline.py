@@ -7,9 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from campaign import publishing
-from campaign.admin_views import timeline
 from campaign.models import Region, Release, Rollout
+from campaign.releases import timeline
 from tests.campaign import builders
 
 pytestmark = [pytest.mark.postgres]
@@ -95,7 +94,7 @@ def rollout(db, admin_user):
         page=source, mode=Rollout.Mode.SAME_LOCAL_TIME, created_by=admin_user
     )
     for region in regions:
-        publishing.schedule(source, region, "2027-03-01 09:00", rollout=rollout)
+        builders.schedule(source, region, "2027-03-01 09:00", rollout=rollout)
     return rollout
 
 

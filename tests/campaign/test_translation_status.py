@@ -5,8 +5,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from campaign import drafts
-from campaign.admin_views.translations_status import matrix
 from campaign.models import Helpline, Region
 from tests.campaign import builders
 from tests.campaign.test_translation_workflow import (
@@ -17,6 +15,8 @@ from tests.campaign.test_translation_workflow import (
     put_string,
     start,
 )
+from translations import decisions, drafts
+from translations.views.matrix import matrix
 
 pytestmark = pytest.mark.postgres
 
@@ -65,11 +65,11 @@ def test_a_translation_goes_from_live_through_review_to_live_then_outdated(
     assert cells(staff)["fr-be"].state == "in_progress"
     review = drafts.submit_for_review(world.page("fr-be"), tina)
     assert cells(staff)["fr-be"].state == "submitted"
-    drafts.decide(review.pk, staff, approve=False, comment="Plus court.")
+    decisions.decide(review.pk, staff, approve=False, comment="Plus court.")
     cell = cells(staff)["fr-be"]
     assert (cell.state, cell.note) == ("in_progress", "Changes requested: Plus court.")
     review = drafts.submit_for_review(world.page("fr-be"), tina)
-    drafts.decide(review.pk, staff, approve=True)
+    decisions.decide(review.pk, staff, approve=True)
     assert cells(staff)["fr-be"].state == "approved"
 
     review.revision.publish()
@@ -134,7 +134,7 @@ def test_outdated_is_exact_about_the_source_revision_a_submission_was_made_from(
 ):
     review = drafts.submit_for_review(world.page("fr-be"), tina)
     assert review.source_revision_id == world.source.latest_revision_id
-    drafts.decide(review.pk, staff, approve=True)
+    decisions.decide(review.pk, staff, approve=True)
     review.revision.publish()
     assert cells(staff)["fr-be"].state == "live"
 

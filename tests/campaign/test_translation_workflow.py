@@ -24,10 +24,11 @@ from wagtail.test.utils.form_data import (
 )
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from campaign import drafts, publishing
 from campaign.models import CampaignPage, Region, TranslationReview
-from campaign.translation import sync_translator_groups
+from campaign.releases import engine as publishing
 from tests.campaign import builders
+from translations import decisions, drafts
+from translations.permissions import sync_translator_groups
 
 pytestmark = pytest.mark.postgres
 
@@ -271,8 +272,8 @@ def test_draft_leaves_the_live_page_unchanged_and_approval_is_what_gets_released
     # The rest of the region is approved by staff; then the release runs.
     staff = django_user_model.objects.create_superuser("staff", "s@example.invalid")
     nl = drafts.submit_for_review(world.page("nl-be"), staff)
-    drafts.decide(nl.pk, staff, approve=True)
-    release = publishing.schedule(world.source, world.region, "2030-03-02 09:00")
+    decisions.decide(nl.pk, staff, approve=True)
+    release = builders.schedule(world.source, world.region, "2030-03-02 09:00")
     outcome = publishing.publish_release(release.pk, now=release.go_live_at)
     assert outcome.result == "published", outcome
     page = world.page("fr-be")
@@ -315,9 +316,9 @@ def test_a_decision_is_taken_once_and_never_on_ones_own_submission(
         reverse("campaign_translations:review", args=[own.pk]), {"approve": "1"}
     )
     assert "Another reviewer must approve" in response.content.decode()
-    drafts.decide(own.pk, reviewer, approve=True)
+    decisions.decide(own.pk, reviewer, approve=True)
     with pytest.raises(Exception, match="already"):
-        drafts.decide(own.pk, reviewer, approve=False, comment="late")
+        decisions.decide(own.pk, reviewer, approve=False, comment="late")
 
 
 def test_a_newer_submission_replaces_the_one_waiting(world, translator):

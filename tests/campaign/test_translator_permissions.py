@@ -14,9 +14,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, WorkflowState
 from wagtail_localize.models import StringTranslation, TranslationSource
 
-from campaign import drafts
 from campaign.models import TranslationReview
-from campaign.translation import locale_home, sync_translator_groups
 from tests.campaign.test_translation_workflow import (
     HERO,
     build_world,
@@ -26,6 +24,8 @@ from tests.campaign.test_translation_workflow import (
     refused,
     start,
 )
+from translations import drafts
+from translations.permissions import locale_home, sync_translator_groups
 
 pytestmark = pytest.mark.postgres
 

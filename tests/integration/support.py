@@ -2,7 +2,7 @@
 
 The worker and beat run in other processes on the same database, so every
 row built here is committed (the tests are transactional) and each page is
-published in a transaction of its own (DESIGN.md, known traps).
+published in a transaction of its own (docs/design.md, known traps).
 """
 
 import datetime as dt
@@ -18,7 +18,6 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from campaign import publishing
 from campaign.models import CampaignPage, Region, Release, TranslationReview
 from tests.campaign import builders
 
@@ -83,7 +82,7 @@ def rollout(source, code: str, time_zone: str, *locales: str) -> Rollout:
 def schedule_at(source, item: Rollout, instant: dt.datetime) -> Release:
     """Schedule as an editor would: the region's local wall time."""
     wall = instant.astimezone(item.region.zone).replace(tzinfo=None)
-    item.release = publishing.schedule(source, item.region, wall)
+    item.release = builders.schedule(source, item.region, wall)
     assert item.release.go_live_at == instant
     return item.release
 

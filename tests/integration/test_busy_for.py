@@ -1,7 +1,7 @@
 """How long releases need the workers, for work that steps aside for them.
 
-Share images step aside while ``publishing.busy_for`` says releases need the
-worker processes (campaign/tasks.py, RENDER_YIELD); the benchmark measures
+Share images step aside while ``release_sweep.busy_for`` says releases need the
+worker processes (campaign/releases/tasks.py, RENDER_YIELD); the benchmark measures
 what that does to lateness. Here, the estimate itself, with a fixed clock.
 """
 
@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from campaign import publishing
 from campaign.models import Release
+from campaign.releases import sweep as release_sweep
 from tests.campaign import builders
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -34,22 +34,22 @@ def at(release, seconds: float, state=Release.State.SCHEDULED) -> None:
 
 def test_nothing_due_leaves_the_workers_free(release):
     at(release, 60)
-    assert publishing.busy_for(AHEAD, now=NOW) == dt.timedelta(0)
+    assert release_sweep.busy_for(AHEAD, now=NOW) == dt.timedelta(0)
 
 
 def test_an_instant_close_ahead_keeps_them_until_it_and_its_publish(release):
     at(release, 3)
-    busy = publishing.busy_for(AHEAD, now=NOW)
-    assert busy == dt.timedelta(seconds=3) + publishing.RELEASE_COST
+    busy = release_sweep.busy_for(AHEAD, now=NOW)
+    assert busy == dt.timedelta(seconds=3) + release_sweep.RELEASE_COST
 
 
 def test_a_wave_still_being_published_keeps_them_for_its_size(release):
     at(release, -40)  # overdue: its wake-up waits in the queue
-    assert publishing.busy_for(AHEAD, now=NOW) == publishing.RELEASE_COST
+    assert release_sweep.busy_for(AHEAD, now=NOW) == release_sweep.RELEASE_COST
 
 
 def test_releases_long_overdue_or_done_do_not_count(release):
-    at(release, -publishing.OVERDUE_GRACE.total_seconds() - 1)
-    assert not publishing.busy_for(AHEAD, now=NOW)
+    at(release, -release_sweep.OVERDUE_GRACE.total_seconds() - 1)
+    assert not release_sweep.busy_for(AHEAD, now=NOW)
     at(release, 1, state=Release.State.PUBLISHED)
-    assert not publishing.busy_for(AHEAD, now=NOW)
+    assert not release_sweep.busy_for(AHEAD, now=NOW)

@@ -1,7 +1,7 @@
 """Faults of the delivery layer: a killed worker, a flushed Redis.
 
 The database is the source of truth and Celery only delivers wake-ups
-(DESIGN.md, publication engine), so neither fault may lose a release or
+(docs/design.md, publication engine), so neither fault may lose a release or
 publish one twice: each test ends with one ``wagtail.publish`` entry per
 page in Wagtail's audit log. Lateness is printed (``pytest -s``).
 """
@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 
 from campaign.models import Release
-from campaign.tasks import DEDUP_SECONDS
+from campaign.releases.tasks import DEDUP_SECONDS
 from tests.campaign import builders
 from tests.integration import support
 

@@ -81,7 +81,7 @@ def test_a_dropped_database_connection_is_retried_and_publishes_once(celery_stac
     then ends that backend with ``pg_terminate_backend``, exactly as a
     database restart or failover would, and lets the lock go. The task sees
     an OperationalError, the transaction is rolled back by PostgreSQL, and
-    the task's retry (campaign/tasks.py, backoff from 1 s) publishes on a new
+    the task's retry (campaign/releases/tasks.py, backoff from 1 s) publishes on a new
     connection. No beat runs, so the retry is the only way the page can go
     live.
     """

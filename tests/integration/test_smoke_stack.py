@@ -6,7 +6,6 @@ import time
 import pytest
 from django.utils import timezone
 
-from campaign import publishing
 from campaign.models import CampaignPage, Release, TranslationReview
 from tests.campaign import builders
 
@@ -29,7 +28,7 @@ def test_a_release_goes_live_through_worker_and_beat(celery_stack):
     celery_stack.start()
     go_live = timezone.now().replace(microsecond=0) + dt.timedelta(seconds=4)
     wall = go_live.astimezone(region.zone).replace(tzinfo=None)
-    release = publishing.schedule(source, region, wall)
+    release = builders.schedule(source, region, wall)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         release.refresh_from_db()

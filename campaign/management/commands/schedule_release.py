@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from campaign import publishing
+from campaign.releases import engine
+from campaign.timezones import wall_to_utc
 
 from ._pages import resolve_page, resolve_region
 
@@ -27,7 +28,12 @@ class Command(BaseCommand):
         page = resolve_page(page)
         region = resolve_region(region)
         try:
-            release = publishing.schedule(page, region, go_live, expire)
+            release = engine.schedule(
+                page,
+                region,
+                wall_to_utc(go_live, region.zone),
+                wall_to_utc(expire, region.zone) if expire else None,
+            )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         self.stdout.write(

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from campaign import publishing
+from campaign.releases import engine
 
 from ._pages import resolve_page
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, page, **options):
         page = resolve_page(page)
-        unpublished, cancelled = publishing.withdraw_campaign(page)
+        unpublished, cancelled = engine.withdraw_campaign(page)
         self.stdout.write(
             f"Withdrawn “{page.title}”: {len(unpublished)} page(s) unpublished, "
             f"{cancelled} release(s) cancelled."

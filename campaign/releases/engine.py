@@ -1,0 +1,354 @@
+"""The publication engine: plain Python over the ORM, no Celery in here.
+
+Celery tasks (campaign/releases/tasks.py) and management commands call these
+functions; tests call them directly with an injected clock.
+
+Exactly one effect: a release row is locked for the whole publish
+(``select_for_update(skip_locked=True, of=("self",))`` on PostgreSQL; SQLite serialises
+write transactions), its state is re-checked under the lock, and everything
+it changes commits together. Running it twice, or again after a crash,
+changes nothing more.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.log_actions import LogContext, log
+from wagtail.models import Locale
+
+from campaign.models import (
+    CampaignPage,
+    Region,
+    Release,
+    Rollout,
+    TranslationReview,
+    source_page,
+)
+
+logger = logging.getLogger(__name__)
+State = Release.State
+
+
+@dataclass
+class Outcome:
+    release_id: int
+    result: str  # published, blocked, skipped, locked, not_due, expired
+    detail: str = ""
+    pages: list[int] = field(default_factory=list)
+
+
+# Scheduling --------------------------------------------------------------
+
+
+def schedule(
+    page: CampaignPage,
+    region: Region,
+    go_live_at: datetime,
+    expire_at: datetime | None = None,
+    user=None,
+    rollout: Rollout | None = None,
+) -> Release:
+    """Schedule (or reschedule) ``page`` in ``region`` at a UTC instant.
+
+    Wall times are read in the region's zone before they get here
+    (``campaign.timezones.wall_to_utc``). Every input is checked before
+    anything is written, so a refused schedule leaves an existing release
+    exactly as it was.
+    """
+    if expire_at and expire_at <= go_live_at:
+        raise ValidationError(
+            _("The expiry must come after the go-live time."),
+            code="expiry_before_go_live",
+        )
+    with transaction.atomic():
+        release, _created = Release.objects.select_for_update().get_or_create(
+            page=source_page(page), region=region, defaults={"go_live_at": go_live_at}
+        )
+        release.go_live_at = go_live_at
+        release.expire_at = expire_at
+        release.state = State.SCHEDULED
+        release.rollout = rollout
+        release.scheduled_by = user
+        release.attempts = 0
+        release.last_error = release.blocked_reason = ""
+        release.published_at = release.lateness = None
+        release.save()
+    return release
+
+
+# Gates --------------------------------------------------------------------
+
+
+def plan(release: Release) -> tuple[list[tuple[CampaignPage, object]], list[str]]:
+    """What the release would publish, and why it may not.
+
+    Returns (page, revision) pairs for the region's locales, and the reasons
+    that block it: a locale with no translation, or one not approved.
+    """
+    locales = list(
+        Locale.objects.filter(region_locale__region=release.region).order_by(
+            "region_locale__sort_order"
+        )
+    )
+    pages = {
+        page.locale_id: page
+        for page in CampaignPage.objects.filter(
+            translation_key=release.page.translation_key, locale__in=locales
+        )
+    }
+    pairs, reasons = [], []
+    for locale in locales:
+        page = pages.get(locale.pk)
+        if page is None:
+            reasons.append(
+                _("%(locale)s has no translation of this page.")
+                % {"locale": locale.language_code}
+            )
+            continue
+        revision = TranslationReview.approved_revision(page)
+        if revision is None:
+            reasons.append(
+                _("The %(locale)s translation is not approved.")
+                % {"locale": locale.language_code}
+            )
+            if release.gate_overridden_by_id:
+                revision = page.get_latest_revision()
+        if revision is not None:
+            pairs.append((page, revision))
+    if not locales:
+        reasons.append(
+            _("The region %(code)s has no locale.") % {"code": release.region.code}
+        )
+    return pairs, reasons
+
+
+def override_gate(release: Release, user) -> Release:
+    """Allow a blocked release to publish what exists, and log who allowed it."""
+    release.gate_overridden_by = user
+    if release.state == State.BLOCKED:
+        release.state = State.SCHEDULED
+    release.save(update_fields=["gate_overridden_by", "state", "updated_at"])
+    log(
+        instance=release.page,
+        action="campaign.release.override",
+        user=user,
+        data={"region": release.region.code, "reason": release.blocked_reason},
+    )
+    return release
+
+
+# Publishing -----------------------------------------------------------------
+
+
+def _publish_revision(page: CampaignPage, revision, user) -> bool:
+    """Publish ``revision`` of ``page`` through Wagtail; False if already live."""
+    if page.live and page.live_revision_id == revision.pk:
+        return False
+    action = PublishPageRevisionAction(
+        revision, user=user, changed=True, log_action=True
+    )
+    # The release's instant is authoritative: a go-live time stored in the
+    # revision would make Wagtail only schedule it (approved_go_live_at).
+    action.object.go_live_at = None
+    action.object.expire_at = None
+    with LogContext(user=user):
+        action.execute(skip_permission_checks=True)
+    return True
+
+
+def _claim(release_id: int) -> Release | None:
+    """The release row, locked for this transaction; None if another worker
+    holds it (skip_locked: a second delivery steps aside, never waits)."""
+    return (
+        Release.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("region", "page", "scheduled_by")
+        .filter(pk=release_id)
+        .first()
+    )
+
+
+def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
+    """Publish a due release, exactly once. Safe to call any number of times.
+
+    ``now`` is injected by tests; in production the wall clock is read.
+    """
+    clock = (lambda: now) if now else timezone.now
+    now = clock()
+    try:
+        with transaction.atomic():
+            release = _claim(release_id)
+            if release is None:
+                return Outcome(release_id, "locked", "held by another worker, or gone")
+            if release.state != State.SCHEDULED:
+                return Outcome(release_id, "skipped", release.state)
+            if release.go_live_at > now:
+                return Outcome(release_id, "not_due")
+            release.attempts += 1
+            pairs, reasons = plan(release)
+            if reasons and not release.gate_overridden_by_id:
+                release.state = State.BLOCKED
+                release.blocked_reason = " ".join(reasons)
+                release.save()
+                logger.warning(
+                    "release %s blocked: %s", release_id, release.blocked_reason
+                )
+                return Outcome(release_id, "blocked", release.blocked_reason)
+            published = [
+                page.pk
+                for page, revision in pairs
+                if _publish_revision(page, revision, release.scheduled_by)
+            ]
+            release.state = State.PUBLISHED
+            release.published_at = clock()
+            release.lateness = release.published_at - release.go_live_at
+            release.last_error = ""
+            release.blocked_reason = " ".join(reasons)  # kept when overridden
+            release.save()
+    except Exception as error:
+        record_error(release_id, error)
+        raise
+    logger.info(
+        "release %s published %s page(s), %.3f s after its instant",
+        release_id,
+        len(published),
+        release.lateness.total_seconds(),
+    )
+    return Outcome(release_id, "published", pages=published)
+
+
+def record_error(release_id: int, error: Exception) -> None:
+    """Count a failed attempt outside the rolled-back transaction."""
+    try:
+        Release.objects.filter(pk=release_id, state=State.SCHEDULED).update(
+            attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"
+        )
+    except Exception:  # the database itself may be what failed
+        logger.exception("could not record the error of release %s", release_id)
+
+
+def mark_failed(release_id: int, error: str) -> None:
+    """A release that failed for good: show it in the admin and alert its owners."""
+    updated = Release.objects.filter(pk=release_id, state=State.SCHEDULED).update(
+        state=State.FAILED, last_error=error[:2000]
+    )
+    if not updated:
+        return
+    release = Release.objects.select_related("page", "region", "scheduled_by").get(
+        pk=release_id
+    )
+    recipients = {
+        user.email
+        for user in (release.page.owner, release.scheduled_by)
+        if user is not None and user.email
+    }
+    if recipients:
+        send_mail(
+            _("Release failed: %(page)s in %(region)s")
+            % {"page": release.page.title, "region": release.region.code},
+            _(
+                "The release of “%(page)s” in %(region)s, due at %(when)s, failed "
+                "after %(attempts)s attempts.\n\nLast error: %(error)s\n\n"
+                "See the releases in the admin: %(url)s"
+            )
+            % {
+                "page": release.page.title,
+                "region": release.region.name,
+                "when": release.go_live_local,
+                "attempts": release.attempts,
+                "error": error,
+                "url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/",
+            },
+            settings.DEFAULT_FROM_EMAIL,
+            sorted(recipients),
+        )
+
+
+# Expiry and withdrawal --------------------------------------------------------
+
+
+def _unpublish(pages, user) -> list[int]:
+    done = []
+    for page in pages:
+        if page.live:
+            # Permission was checked where the request came in (admin view
+            # or command); the engine acts for the release's owner.
+            with LogContext(user=user):
+                UnpublishPageAction(page, user=user, log_action=True).execute(
+                    skip_permission_checks=True
+                )
+            done.append(page.pk)
+    return done
+
+
+def region_pages(release: Release) -> list[CampaignPage]:
+    return list(
+        CampaignPage.objects.filter(
+            translation_key=release.page.translation_key,
+            locale__region_locale__region=release.region,
+        )
+    )
+
+
+def expire_release(release_id: int, now: datetime | None = None) -> Outcome:
+    now = now or timezone.now()
+    with transaction.atomic():
+        release = _claim(release_id)
+        if release is None:
+            return Outcome(release_id, "locked")
+        if release.state != State.PUBLISHED or not release.expire_at:
+            return Outcome(release_id, "skipped", release.state)
+        if release.expire_at > now:
+            return Outcome(release_id, "not_due")
+        pages = _unpublish(region_pages(release), release.scheduled_by)
+        release.state = State.EXPIRED
+        release.save()
+    return Outcome(release_id, "expired", pages=pages)
+
+
+def withdraw_region(release_id: int, user=None) -> Outcome:
+    """Unpublish a campaign in one region now and cancel that region's release."""
+    with transaction.atomic():
+        release = (
+            Release.objects.select_for_update(of=("self",))
+            .select_related("region", "page")
+            .get(pk=release_id)
+        )
+        pages = _unpublish(region_pages(release), user)
+        release.state = State.WITHDRAWN
+        release.save(update_fields=["state", "updated_at"])
+    logger.warning(
+        "release %s withdrawn in %s: %s page(s) unpublished",
+        release_id,
+        release.region.code,
+        len(pages),
+    )
+    return Outcome(release_id, "withdrawn", pages=pages)
+
+
+def withdraw_campaign(page: CampaignPage, user=None) -> tuple[list[int], int]:
+    """Unpublish every translation everywhere and cancel pending releases, at once."""
+    source = source_page(page)
+    with transaction.atomic():
+        releases = Release.objects.select_for_update().filter(page=source)
+        cancelled = releases.exclude(state__in=[State.WITHDRAWN, State.EXPIRED]).update(
+            state=State.WITHDRAWN
+        )
+        pages = CampaignPage.objects.filter(translation_key=source.translation_key)
+        unpublished = _unpublish(pages, user)
+    logger.warning(
+        "campaign %s withdrawn: %s page(s) unpublished, %s release(s) cancelled",
+        source.pk,
+        len(unpublished),
+        cancelled,
+    )
+    return unpublished, cancelled

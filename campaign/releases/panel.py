@@ -1,0 +1,63 @@
+"""Dashboard panel: the next releases, and every one that needs a person."""
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from campaign.models import Release
+from campaign.timezones import label, utc_label
+
+from . import access
+from .timeline import state_label
+
+State = Release.State
+GRACE = Release.LATE_GRACE
+UPCOMING = 10
+
+
+class Entry:
+    def __init__(self, release: Release, now):
+        self.release = release
+        self.local = label(release.go_live_at, release.region.zone)
+        self.utc = utc_label(release.go_live_at)
+        self.state = state_label(release, now)
+        self.late = release.is_late(now)
+        self.url = (
+            reverse("campaign_releases:rollout", args=[release.rollout_id])
+            if release.rollout_id
+            else reverse("campaign_releases:page", args=[release.page_id])
+        ) + f"#release-{release.pk}"
+
+
+class ReleasesPanel(Component):
+    name = "campaign_releases"
+    template_name = "campaign/admin/releases_panel.html"
+    order = 90
+
+    def __init__(self, now=None):
+        self.now = now
+
+    class Media:
+        css = {"all": ["css/admin-releases.css"]}
+
+    def get_context_data(self, parent_context):
+        now = self.now or timezone.now()
+        releases = Release.objects.select_related("region", "page", "rollout")
+        upcoming = releases.filter(
+            state=State.SCHEDULED, go_live_at__gte=now - GRACE
+        ).order_by("go_live_at", "region__code")[:UPCOMING]
+        attention = releases.filter(
+            Q(state__in=[State.BLOCKED, State.FAILED])
+            | Q(state=State.SCHEDULED, go_live_at__lt=now - GRACE)
+        ).order_by("go_live_at", "region__code")
+        return {
+            "upcoming": [Entry(release, now) for release in upcoming],
+            "attention": [Entry(release, now) for release in attention],
+            "index_url": reverse("campaign_releases:index"),
+        }
+
+
+def add_panel(request, panels) -> None:
+    if access.can_view_releases(request.user):
+        panels.append(ReleasesPanel())

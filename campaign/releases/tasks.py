@@ -1,0 +1,94 @@
+"""Celery tasks of the release engine: thin wrappers that take ids.
+
+The work happens in ``campaign.releases.engine``, which knows nothing of
+Celery, so tests and management commands call it directly. Task names are
+stable strings: messages queued by an older deployment still find them.
+"""
+
+import logging
+
+from celery import shared_task
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
+
+from campaign.models import Release
+from campaign.releases import engine, sweep
+
+logger = logging.getLogger(__name__)
+
+#: A dropped database connection, a deadlock, a storage hiccup: try again.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
+
+
+# Releases ----------------------------------------------------------------
+#
+# The database holds every schedule; these tasks only deliver wake-ups. The
+# sweep runs every few seconds from beat, so a lost message (worker killed,
+# Redis flushed) costs at most one sweep interval plus DEDUP_SECONDS.
+
+#: How long an enqueued wake-up counts as delivered. Past it, the sweep sends
+#: another: a message held by a killed worker would otherwise wait for
+#: Redis's visibility timeout (an hour) before being redelivered.
+DEDUP_SECONDS = 20
+
+
+def _enqueue_once(release_id: int, eta=None) -> bool:
+    key = f"release-wakeup:{release_id}:{eta.timestamp() if eta else 'now'}"
+    if not cache.add(key, 1, timeout=DEDUP_SECONDS):
+        return False
+    publish_release.apply_async((release_id,), eta=eta)
+    return True
+
+
+@shared_task(name="campaign.sweep_releases", ignore_result=True)
+def sweep_releases() -> dict[str, int]:
+    """Hand due and soon-due releases to workers; expire what has expired."""
+    found = sweep.sweep()
+    sent = sum(_enqueue_once(pk) for pk in found.overdue)
+    sent += sum(_enqueue_once(pk, eta=at) for pk, at in found.upcoming)
+    for pk in found.expiring:
+        expire_release.delay(pk)
+    return {
+        "sent": sent,
+        "overdue": len(found.overdue),
+        "expiring": len(found.expiring),
+    }
+
+
+@shared_task(
+    bind=True,
+    name="campaign.publish_release",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=6,
+)
+def publish_release(self, release_id: int) -> str:
+    """Publish one release when it is due; retry transient errors with backoff."""
+    try:
+        outcome = engine.publish_release(release_id)
+    except TRANSIENT_ERRORS as error:
+        if self.request.retries >= self.max_retries:
+            engine.mark_failed(release_id, f"{type(error).__name__}: {error}")
+            return "failed"
+        raise self.retry(
+            exc=error, countdown=min(2**self.request.retries, 30)
+        ) from None
+    except Exception as error:
+        engine.mark_failed(release_id, f"{type(error).__name__}: {error}")
+        raise
+    if outcome.result == "not_due":
+        # Delivered a little early (clocks of two hosts): come back on time.
+        release = Release.objects.only("go_live_at").get(pk=release_id)
+        raise self.retry(eta=release.go_live_at, max_retries=None)
+    return outcome.result
+
+
+@shared_task(
+    name="campaign.expire_release",
+    acks_late=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    max_retries=6,
+)
+def expire_release(release_id: int) -> str:
+    return engine.expire_release(release_id).result

@@ -1,0 +1,1 @@
+"""Share images: rendering (``render``), typesetting, and the Celery task."""

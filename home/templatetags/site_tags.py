@@ -1,0 +1,29 @@
+"""Template tags of the site shell: a page's translations and the site's
+languages, for hreflang links and the language list."""
+
+from django import template
+from wagtail.models import Page
+
+from home.locale_links import Translations, live_translations, site_home_pages
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context) -> Translations:
+    """The live translations of the page shown, for hreflang and the switcher.
+
+    One query with the locales, whatever their number; a response that is
+    no page (the 404) has none.
+    """
+    page, request = context.get("page"), context.get("request")
+    if isinstance(page, Page) and page.pk and request is not None:
+        return live_translations(page, request)
+    return Translations([], None)
+
+
+@register.simple_tag(takes_context=True)
+def site_languages(context) -> list:
+    """The live home page of every locale (the 404 page's language list)."""
+    request = context.get("request")
+    return site_home_pages(request) if request is not None else []

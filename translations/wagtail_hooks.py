@@ -1,0 +1,168 @@
+"""Hooks of the translation screens: menus, URLs, the editor's actions.
+
+The views live in ``translations.views``, the logic in ``translations.drafts``,
+``translations.snippets``, ``translations.status`` and
+``translations.permissions``; ``translations.editor`` explains how our review
+step meets wagtail-localize's editor.
+"""
+
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets.button import Button
+from wagtail.models import Page
+from wagtail_localize import wagtail_hooks as localize_hooks
+
+from translations import drafts, urls
+from translations.editor import (
+    SUBMIT_FIELD,
+    SubmitForReviewMenuItem,
+    add_editor_banner,
+    is_translation_without_publish,
+    with_editor_policy,
+)
+from translations.permissions import can_translate, reviewer_locales
+from translations.views.pages import convert_to_alias, workspace_url_for
+
+
+# Before wagtail-localize's hook (order 0): Django takes the first match.
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_urls():
+    return [
+        path(
+            "translations/",
+            include(urls),
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            convert_to_alias,
+            name="campaign_convert_to_alias",
+        ),
+    ]
+
+
+class ReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return reviewer_locales(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_menu():
+    menu = Menu(
+        items=[
+            MenuItem(
+                gettext_lazy("Status"),
+                reverse("campaign_translations:status"),
+                icon_name="wagtail-localize-language",
+                order=100,
+            ),
+            ReviewMenuItem(
+                gettext_lazy("Review"),
+                reverse("campaign_translations:review_queue"),
+                icon_name="tasks",
+                order=200,
+            ),
+        ]
+    )
+    return SubmenuMenuItem(
+        gettext_lazy("Translation"),
+        menu,
+        icon_name="wagtail-localize-language",
+        name="campaign-translation",
+        order=260,
+    )
+
+
+@hooks.register("before_edit_page", order=-1)
+def translation_editor_actions(request, page):
+    """Add Save draft / Submit for review above wagtail-localize's editor,
+    and let the editor run under the site's Content-Security-Policy.
+
+    wagtail-localize's own hook (order 0) renders the editor; this one runs
+    first, calls it, and returns its response with the policy the editor
+    needs (``with_editor_policy``); wagtail-localize's logic is unchanged.
+
+    Also refuses Wagtail's own "Submit for moderation" on translations for
+    those who may not publish: the default workflow publishes on approval,
+    which would bypass the review and the regional release.
+    """
+    if request.method == "POST":
+        if request.POST.get("action-submit") and is_translation_without_publish(
+            request, page
+        ):
+            messages.error(
+                request, _("Translations go to review: use “Submit for review”.")
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        return None
+    if drafts.synced_translation(page) is None:
+        return None
+    if can_translate(request.user, page):
+        add_editor_banner(request, page)
+    return with_editor_policy(localize_hooks.before_edit_page(request, page))
+
+
+@hooks.register("register_page_action_menu_item")
+def register_submit_for_review_menu_item():
+    return SubmitForReviewMenuItem(order=5)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_workflow_submission_for_translators(menu_items, request, context):
+    page = context.get("page")
+    if context.get("view") != "edit" or page is None:
+        return
+    if is_translation_without_publish(request, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
+
+
+@hooks.register("after_edit_page")
+def submit_after_save(request, page):
+    """Wagtail saved the form as a draft; submit that revision for review."""
+    if SUBMIT_FIELD not in request.POST or not can_translate(request.user, page):
+        return None
+    page = Page.objects.get(pk=page.pk).specific
+    drafts.submit_for_review(page, request.user, revision=page.get_latest_revision())
+    messages.success(
+        request,
+        _("Submitted for review. A reviewer of %(locale)s decides next.")
+        % {"locale": page.locale.get_display_name()},
+    )
+    return None
+
+
+@hooks.register("register_page_header_buttons")
+def translation_header_button(page, user, view_name=None, next_url=None):
+    if page.is_root() or not can_translate(user, page):
+        return []
+    return [
+        Button(
+            _("Translation and review"),
+            workspace_url_for(page),
+            icon_name="wagtail-localize-language",
+            priority=70,
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions):
+    actions.register_action(
+        "campaign.translation.submit",
+        gettext_lazy("Translation submitted for review"),
+        gettext_lazy("Submitted a translation for review"),
+    )
+    actions.register_action(
+        "campaign.translation.approve",
+        gettext_lazy("Translation approved"),
+        gettext_lazy("Approved a translation for release"),
+    )
+    actions.register_action(
+        "campaign.translation.reject",
+        gettext_lazy("Translation rejected"),
+        gettext_lazy("Rejected a translation"),
+    )
