@@ -125,15 +125,6 @@ def _open_batch() -> Batch:
     return batch
 
 
-def start_new_batch() -> None:
-    """Forget the pending batch: the next change opens a new one.
-
-    For code that runs on-commit callbacks by hand inside a transaction that
-    never commits (Django's ``captureOnCommitCallbacks``).
-    """
-    _local.batch = None
-
-
 def note(pages=(), urls=(), rule: Rule | None = None, keys=()) -> None:
     """Add changes to the current transaction's batch."""
     batch = _open_batch()

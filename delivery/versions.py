@@ -156,8 +156,3 @@ def near_cache():
             settings.PAGE_CACHE_ALIAS, cache.make_key(f"{prefix}:v:")
         )
     return per_prefix[prefix]
-
-
-def near_caches_of(prefix: str):
-    """The near cache this process keeps for ``prefix``, forgotten (tests)."""
-    return _near_caches.get(backend(), {}).pop(prefix, None)

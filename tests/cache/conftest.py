@@ -40,7 +40,10 @@ def page_cache_on(settings, tmp_path):
     settings.PAGE_CACHE_KEY_PREFIX = prefix
     settings.VAR_DIR = tmp_path  # the stamp file of a local-memory cache
     yield prefix
-    near = cache_versions.near_caches_of(prefix)
+    # This process's near cache for the prefix, forgotten with it.
+    near = cache_versions._near_caches.get(cache_versions.backend(), {}).pop(
+        prefix, None
+    )
     if near is not None:
         near.close()
     config = django_settings.CACHES[django_settings.PAGE_CACHE_ALIAS]
@@ -61,7 +64,7 @@ def committing(django_capture_on_commit_callbacks):
 
     @contextmanager
     def block(execute: bool = True):
-        invalidation.start_new_batch()
+        invalidation._local.batch = None  # the next change opens a new batch
         with django_capture_on_commit_callbacks(execute=execute) as callbacks:
             yield callbacks
 

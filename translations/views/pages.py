@@ -19,13 +19,13 @@ from wagtail_localize.views import convert as localize_convert
 from campaign.models import TranslationReview
 from translations import drafts
 from translations.permissions import can_translate, is_source_locale, translator_locales
-
-from .matrix import (
+from translations.status import (
     Cell,
     last_string_edit,
     page_state,
     progress_percent,
 )
+
 from .workspace import WorkspaceBase, report, report_submission
 
 

@@ -20,13 +20,13 @@ from wagtail.models import Locale
 from campaign.models import TranslationReview
 from translations import snippets as snippet_drafts
 from translations.permissions import can_translate_snippet
-
-from .matrix import (
+from translations.status import (
     Cell,
     last_snippet_edit,
     progress_percent,
     snippet_state,
 )
+
 from .workspace import WorkspaceBase, report_submission
 
 FIELD_PREFIX = "text-"
