@@ -10,13 +10,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign.blocks import CampaignStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS
 
 from .helplines import Helpline
 from .regions import LegalText, Region
+
+#: What wagtail-localize translates on every page type; each adds its own fields.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
 
 
 def source_page(page: Page) -> Page:
