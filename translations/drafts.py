@@ -1,4 +1,4 @@
-"""Drafts and review of translations: plain Python the admin views call.
+"""Drafts and submissions of page translations: plain Python the views call.
 
 wagtail-localize keeps a translator's work as StringTranslation rows and has
 no save-draft or submit step (wagtail-localize #299, #655); its
@@ -9,8 +9,8 @@ Here a draft is a Wagtail revision and nothing else: the fields of
 ``TranslationSource.get_ephemeral_translated_instance`` are saved with
 ``save_revision()``, which writes only the revision pointers of the page
 row. A reviewer approves or rejects a submitted revision
-(``TranslationReview``); a region's release publishes the latest approved
-one (``TranslationReview.approved_revision``).
+(``TranslationReview``, ``translations.decisions``); a region's release
+publishes the latest approved one (``TranslationReview.approved_revision``).
 
 Pages translated without wagtail-localize's editor (Wagtail's own editor,
 ``copy_for_translation`` as the demo does) take the same path: their draft
