@@ -3,9 +3,15 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_shutdown, worker_shutting_down
+
+from config import worker_exit
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 app = Celery("config")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+worker_shutting_down.connect(worker_exit.remember_stop_request, weak=False)
+worker_shutdown.connect(worker_exit.unrequested_exit_fails, weak=False)

@@ -36,19 +36,30 @@ def database_url() -> str:
 
 
 class CeleryStack:
-    def __init__(self, folder: Path, sweep_seconds: float = 0.5):
+    def __init__(
+        self,
+        folder: Path,
+        sweep_seconds: float = 0.5,
+        redis_url: str | None = None,
+        **env: str,
+    ):
+        """``redis_url`` (broker, results and cache) defaults to the tests' own;
+        ``env`` adds or overrides variables of the worker's and beat's."""
         self.name = f"it-{uuid.uuid4().hex[:10]}"
         self.folder = folder
         self.sweep_seconds = sweep_seconds
+        self.redis_url = redis_url or settings.REDIS_URL
         self.env = project_env(
             DATABASE_URL=database_url(),
-            CELERY_BROKER_URL=settings.REDIS_URL,
-            CELERY_RESULT_BACKEND=settings.REDIS_URL,
+            REDIS_URL=self.redis_url,
+            CELERY_BROKER_URL=self.redis_url,
+            CELERY_RESULT_BACKEND=self.redis_url,
             CELERY_TASK_DEFAULT_QUEUE=self.name,
             CACHE_KEY_PREFIX=self.name,
             RELEASE_SWEEP_SECONDS=str(sweep_seconds),
             VAR_DIR=str(folder),
             MEDIA_ROOT=str(settings.MEDIA_ROOT),
+            **env,
         )
         self.worker: subprocess.Popen | None = None
         self.beat: subprocess.Popen | None = None
@@ -160,8 +171,8 @@ class CeleryStack:
         if self._client is None:
             self._client = Celery("stack-client", set_as_current=False)
             self._client.conf.update(
-                broker_url=settings.REDIS_URL,
-                result_backend=settings.REDIS_URL,
+                broker_url=self.redis_url,
+                result_backend=self.redis_url,
                 task_default_queue=self.name,
                 task_serializer="json",
                 result_serializer="json",
@@ -174,7 +185,7 @@ class CeleryStack:
         return self.client().send_task(task, args=args, queue=self.name, **options)
 
     def redis(self) -> redis.Redis:
-        return redis.Redis.from_url(settings.REDIS_URL)
+        return redis.Redis.from_url(self.redis_url)
 
     def queue_keys(self) -> list[str]:
         """The queue's lists (one per priority step, as kombu's Redis names them)."""

@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config import env
+from config.broker import transport_for
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 #: Git-ignored folder for everything a running site writes: the SQLite
@@ -227,6 +228,9 @@ if _frontend_cache:
 # Celery: the database holds every schedule; Redis only delivers wake-ups.
 CELERY_BROKER_URL = env.string("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = env.string("CELERY_RESULT_BACKEND", REDIS_URL)
+#: kombu's Redis transport, kept from crashing the worker when Redis goes
+#: away while it holds messages (config/broker.py).
+CELERY_BROKER_TRANSPORT = transport_for(CELERY_BROKER_URL)
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
