@@ -157,9 +157,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
 # Cache: Redis (each environment module decides whether a fallback is allowed).
+# Pages keep answering while Redis is away: reads miss, writes are dropped
+# (config/cache.py).
 def redis_cache(url: str) -> dict:
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.TolerantRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "cm",
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
