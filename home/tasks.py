@@ -18,6 +18,9 @@ def ping(payload: str = "pong") -> str:
 #: snapshots are written again nginx hands their URLs to Django and its page
 #: cache.
 SNAPSHOT_YIELD = timedelta(seconds=5)
+#: Past this many postponements a rewrite goes ahead regardless: a release
+#: due every few seconds would otherwise re-queue it forever (issue 12).
+SNAPSHOT_MAX_POSTPONEMENTS = 6
 
 
 def _in_worker(task) -> bool:
@@ -32,7 +35,7 @@ def _in_worker(task) -> bool:
     retry_backoff=2,
     max_retries=5,
 )
-def sync_snapshots(self, urls: list[str]) -> dict[str, int] | None:
+def sync_snapshots(self, urls: list[str], postponed: int = 0) -> dict[str, int] | None:
     """Write again (or remove) the static snapshots of these page URLs."""
     from django.conf import settings
 
@@ -40,10 +43,16 @@ def sync_snapshots(self, urls: list[str]) -> dict[str, int] | None:
 
     if not settings.SNAPSHOT_ENABLED:
         return None
-    if _in_worker(self) and snapshots.releases_pending(SNAPSHOT_YIELD):
+    if (
+        _in_worker(self)
+        and postponed < SNAPSHOT_MAX_POSTPONEMENTS
+        and snapshots.releases_pending(SNAPSHOT_YIELD)
+    ):
         # A new message, not a retry: stepping aside is no failure.
         sync_snapshots.apply_async(
-            (urls,), countdown=2 * SNAPSHOT_YIELD.total_seconds()
+            (urls,),
+            kwargs={"postponed": postponed + 1},
+            countdown=2 * SNAPSHOT_YIELD.total_seconds(),
         )
         return None
     return snapshots.sync(urls)

@@ -243,6 +243,18 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Releases never wait behind other work: their wake-ups, publishes and
+# expiries go to a queue of their own, consumed by worker processes of their
+# own (deploy/systemd, run_all); share images, snapshots and purges use the
+# default queue.
+CELERY_TASK_DEFAULT_QUEUE = env.string("CELERY_TASK_DEFAULT_QUEUE", "celery")
+RELEASE_QUEUE = env.string("RELEASE_QUEUE", "releases")
+RELEASE_TASKS = (
+    "campaign.sweep_releases",
+    "campaign.publish_release",
+    "campaign.expire_release",
+)
+CELERY_TASK_ROUTES = {name: {"queue": RELEASE_QUEUE} for name in RELEASE_TASKS}
 #: The release sweep: publishes what is overdue and hands workers what falls
 #: due within the next seconds (campaign/publishing.py, HORIZON).
 RELEASE_SWEEP_SECONDS = float(env.string("RELEASE_SWEEP_SECONDS", "2"))

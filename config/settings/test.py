@@ -69,7 +69,6 @@ else:
 # set CELERY_TASK_ALWAYS_EAGER=false for it, see tests/helpers.py).
 CELERY_TASK_ALWAYS_EAGER = env.boolean("CELERY_TASK_ALWAYS_EAGER", True)
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_DEFAULT_QUEUE = env.string("CELERY_TASK_DEFAULT_QUEUE", "celery")
 RELEASE_SWEEP_SECONDS = float(env.string("RELEASE_SWEEP_SECONDS", "2"))
 CELERY_BEAT_SCHEDULE["release-sweep"]["schedule"] = RELEASE_SWEEP_SECONDS
 # Off unless a test turns it on (tests/cache/): most tests commit nothing,

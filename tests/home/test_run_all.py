@@ -20,6 +20,7 @@ from tests.redis_server import free_port
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
 STARTED = re.compile(rb"(\w[\w-]*) started \(pid (\d+)\)")
+READY = re.compile(rb"releases@\S+ ready\.")
 
 
 def started(log) -> dict[str, list[int]]:
@@ -46,7 +47,7 @@ def test_a_killed_worker_comes_back_and_ctrl_c_stops_everything(tmp_path):
         CELERY_BROKER_URL=settings.REDIS_URL,
         CELERY_RESULT_BACKEND=settings.REDIS_URL,
         CELERY_TASK_DEFAULT_QUEUE=queue,
-        CELERY_RELEASE_QUEUE=f"{queue}-releases",
+        RELEASE_QUEUE=f"{queue}-releases",
         CACHE_KEY_PREFIX=queue,
         VAR_DIR=str(tmp_path),
     )
@@ -62,20 +63,20 @@ def test_a_killed_worker_comes_back_and_ctrl_c_stops_everything(tmp_path):
         )
     try:
         first = wait_until(
-            lambda: started(log).get("worker"), 60, "worker started", log.read_text
+            lambda: started(log).get("releases"), 60, "worker started", log.read_text
         )
-        wait_until(lambda: b" ready." in log.read_bytes(), 90, "worker ready")
+        wait_until(lambda: READY.search(log.read_bytes()), 90, "worker ready")
         os.killpg(first[0], signal.SIGKILL)
         again = wait_until(
-            lambda: started(log)["worker"][1:], 30, "worker restarted", log.read_text
+            lambda: started(log)["releases"][1:], 30, "worker restarted", log.read_text
         )
         assert again[0] != first[0]
-        assert b"worker exited with status -9; starting it again in 1 s" in (
+        assert b"releases exited with status -9; starting it again in 1 s" in (
             log.read_bytes()
         )
         assert run.poll() is None  # the others were left running
         everyone = [pid for pids in started(log).values() for pid in pids]
-        assert set(started(log)) >= {"web", "worker", "beat"}
+        assert set(started(log)) >= {"web", "releases", "background", "beat"}
         run.send_signal(signal.SIGINT)
         assert run.wait(timeout=30) == 0
         time.sleep(0.5)

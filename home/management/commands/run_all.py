@@ -86,7 +86,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
-        parser.add_argument("--concurrency", type=int, default=2)
+        parser.add_argument(
+            "--concurrency", type=int, default=2, help="processes for releases"
+        )
 
     def choose_broker(self) -> str:
         configured = os.environ.get("CELERY_BROKER_URL")
@@ -105,12 +107,19 @@ class Command(BaseCommand):
         return "filesystem://"
 
     def commands(self, addrport: str, concurrency: int) -> dict[str, list[str]]:
+        """Releases get a worker of their own, so that share images,
+        snapshots and purges (the default queue) never hold them up."""
         celery = [sys.executable, "-m", "celery", "-A", "config"]
+        worker = [*celery, "worker", "--loglevel", "INFO"]
         return {
             "web": [sys.executable, "manage.py", "runserver", addrport],
-            "worker": [
-                *celery, "worker", "--loglevel", "INFO",
-                "--concurrency", str(concurrency), "--hostname", "worker@%h",
+            "releases": [
+                *worker, "--queues", settings.RELEASE_QUEUE,
+                "--concurrency", str(concurrency), "--hostname", "releases@%h",
+            ],
+            "background": [
+                *worker, "--queues", settings.CELERY_TASK_DEFAULT_QUEUE,
+                "--concurrency", "1", "--hostname", "background@%h",
             ],
             "beat": [*celery, "beat", "--loglevel", "INFO"],
         }  # fmt: skip
