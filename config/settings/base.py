@@ -1,5 +1,6 @@
 """Settings shared by every environment; the others import and adjust these."""
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "campaign",
+    "monitoring",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -258,6 +260,24 @@ CELERY_TASK_ROUTES = {name: {"queue": RELEASE_QUEUE} for name in RELEASE_TASKS}
 #: The release sweep: publishes what is overdue and hands workers what falls
 #: due within the next seconds (campaign/publishing.py, HORIZON).
 RELEASE_SWEEP_SECONDS = float(env.string("RELEASE_SWEEP_SECONDS", "2"))
+# /healthz (monitoring/health.py): the sweep and each worker's heartbeat
+# (every 2 s) are stale past these ages, and the answer is 503 naming them.
+HEALTH_SWEEP_STALE_SECONDS = float(
+    env.string("HEALTH_SWEEP_STALE_SECONDS", str(max(30.0, 5 * RELEASE_SWEEP_SECONDS)))
+)
+HEALTH_WORKER_STALE_SECONDS = float(env.string("HEALTH_WORKER_STALE_SECONDS", "30"))
+# /metrics (Prometheus) answers 404 unless one of these is set; then only a
+# request with "Authorization: Bearer <token>", or from one of the networks
+# (the peer gunicorn sees: behind nginx, that is nginx), gets the metrics.
+METRICS_BEARER_TOKEN = env.string("METRICS_BEARER_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = env.strings("METRICS_ALLOWED_NETWORKS")
+for _network in METRICS_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"METRICS_ALLOWED_NETWORKS: {_network!r} is not a network (10.0.0.0/8)."
+        ) from None
 CELERY_BEAT_SCHEDULE = {
     "release-sweep": {
         "task": "campaign.sweep_releases",

@@ -36,7 +36,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # /healthz is probed over plain HTTP by load balancers inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]
 
 EMAIL_BACKEND = env.string(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
