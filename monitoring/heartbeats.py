@@ -10,7 +10,7 @@ FORGET_SECONDS pass. Nothing here knows anything about visitors.
 import logging
 import time
 
-from celery.signals import heartbeat_sent, task_postrun, worker_shutdown
+from celery.signals import heartbeat_sent, task_postrun, worker_init, worker_shutdown
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
@@ -86,6 +86,15 @@ def on_heartbeat(sender=None, **kwargs):
     _quietly(record_worker, sender.eventer.hostname)
 
 
+def on_worker_init(sender=None, **kwargs):
+    """A (re)starting worker counts as seen: the name it had before it died
+    would otherwise stay stale until its first heartbeat, and a probe could
+    restart it again while it starts (deploy/systemd/probe)."""
+    hostname = getattr(sender, "hostname", None)
+    if hostname:
+        _quietly(record_worker, hostname)
+
+
 def on_worker_shutdown(sender=None, **kwargs):
     hostname = getattr(sender, "hostname", None)
     if hostname:
@@ -95,4 +104,5 @@ def on_worker_shutdown(sender=None, **kwargs):
 def connect() -> None:
     task_postrun.connect(on_task_postrun, weak=False)
     heartbeat_sent.connect(on_heartbeat, weak=False)
+    worker_init.connect(on_worker_init, weak=False)
     worker_shutdown.connect(on_worker_shutdown, weak=False)
