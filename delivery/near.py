@@ -197,7 +197,7 @@ def first_location(location) -> str:
 def build(alias: str, raw_version_prefix: str) -> NearCache | None:
     size = settings.PAGE_CACHE_NEAR_ENTRIES
     config = settings.CACHES[alias]
-    if size <= 0 or not config["BACKEND"].endswith("redis.RedisCache"):
+    if size <= 0 or not config["BACKEND"].endswith("RedisCache"):  # config.cache too
         return None
     options = {
         name: value

@@ -13,7 +13,7 @@ from delivery import purge, snapshots
 #: Past this many postponements a rewrite goes ahead regardless: a release
 #: that stays "due" (blocked, or its worker gone) must not keep snapshots
 #: re-queueing themselves for ever.
-SYNC_MAX_POSTPONEMENTS = 6
+SNAPSHOT_MAX_POSTPONEMENTS = 6
 
 
 @shared_task(
@@ -28,7 +28,7 @@ def sync_snapshots(self, urls: list[str], postponed: int = 0) -> dict | None:
     """Write again (or remove) the static snapshots of these page URLs."""
     if not settings.SNAPSHOT_ENABLED:
         return None
-    if postponed < SYNC_MAX_POSTPONEMENTS:
+    if postponed < SNAPSHOT_MAX_POSTPONEMENTS:
         wait = workload.step_aside(self)
         if wait:
             # A new message, not a retry: stepping aside is no failure.

@@ -36,19 +36,33 @@ def database_url() -> str:
 
 
 class CeleryStack:
-    def __init__(self, folder: Path, sweep_seconds: float = 0.5):
+    def __init__(
+        self,
+        folder: Path,
+        sweep_seconds: float = 0.5,
+        redis_url: str | None = None,
+        **env: str,
+    ):
+        """``redis_url`` (broker, results and cache) defaults to the tests' own;
+        ``env`` adds or overrides variables of the worker's and beat's."""
         self.name = f"it-{uuid.uuid4().hex[:10]}"
+        #: Release tasks go to a queue of their own (settings.RELEASE_TASKS).
+        self.release_queue = f"{self.name}-releases"
         self.folder = folder
         self.sweep_seconds = sweep_seconds
+        self.redis_url = redis_url or settings.REDIS_URL
         self.env = project_env(
             DATABASE_URL=database_url(),
-            CELERY_BROKER_URL=settings.REDIS_URL,
-            CELERY_RESULT_BACKEND=settings.REDIS_URL,
+            REDIS_URL=self.redis_url,
+            CELERY_BROKER_URL=self.redis_url,
+            CELERY_RESULT_BACKEND=self.redis_url,
             CELERY_TASK_DEFAULT_QUEUE=self.name,
+            RELEASE_QUEUE=self.release_queue,
             CACHE_KEY_PREFIX=self.name,
             RELEASE_SWEEP_SECONDS=str(sweep_seconds),
             VAR_DIR=str(folder),
             MEDIA_ROOT=str(settings.MEDIA_ROOT),
+            **env,
         )
         self.worker: subprocess.Popen | None = None
         self.beat: subprocess.Popen | None = None
@@ -76,7 +90,8 @@ class CeleryStack:
         """Start the worker; returns the log offset its start wrote from."""
         offset = self._offset("worker")
         self.worker = self._spawn(
-            "worker", "--queues", self.name, "--concurrency", str(concurrency),
+            "worker", "--queues", f"{self.name},{self.release_queue}",
+            "--concurrency", str(concurrency),
             "--hostname", f"{self.name}-{time.monotonic_ns()}@%h",
             "--without-gossip", "--without-mingle",
         )  # fmt: skip
@@ -160,9 +175,13 @@ class CeleryStack:
         if self._client is None:
             self._client = Celery("stack-client", set_as_current=False)
             self._client.conf.update(
-                broker_url=settings.REDIS_URL,
-                result_backend=settings.REDIS_URL,
+                broker_url=self.redis_url,
+                result_backend=self.redis_url,
                 task_default_queue=self.name,
+                task_routes={
+                    name: {"queue": self.release_queue}
+                    for name in settings.RELEASE_TASKS
+                },
                 task_serializer="json",
                 result_serializer="json",
                 accept_content=["json"],
@@ -170,16 +189,23 @@ class CeleryStack:
         return self._client
 
     def send(self, task: str, *args, **options) -> AsyncResult:
-        """Send a task by name to this stack's worker; its result can be awaited."""
-        return self.client().send_task(task, args=args, queue=self.name, **options)
+        """Send a task by name to this stack's worker; its result can be awaited.
+
+        Release tasks go to the release queue, as the settings route them.
+        """
+        queue = self.release_queue if task in settings.RELEASE_TASKS else self.name
+        return self.client().send_task(task, args=args, queue=queue, **options)
 
     def redis(self) -> redis.Redis:
-        return redis.Redis.from_url(settings.REDIS_URL)
+        return redis.Redis.from_url(self.redis_url)
 
     def queue_keys(self) -> list[str]:
-        """The queue's lists (one per priority step, as kombu's Redis names them)."""
+        """The queues' lists (one per priority step, as kombu's Redis names them)."""
         steps = ("", "\x06\x163", "\x06\x166", "\x06\x169")
-        return [f"{self.name}{step}" for step in steps]
+        return [f"{queue}{step}" for queue in self.queues() for step in steps]
+
+    def queues(self) -> tuple[str, str]:
+        return (self.name, self.release_queue)
 
     def queued(self) -> int:
         with self.redis() as client:
@@ -207,7 +233,7 @@ class CeleryStack:
                     payload, _exchange, routing_key = json.loads(item)
                 except ValueError:
                     continue
-                if routing_key == self.name:
+                if routing_key in self.queues():
                     raw.append(("unacked", json.dumps(payload).encode()))
         found = []
         for where, item in raw:
@@ -237,7 +263,8 @@ class CeleryStack:
         Returns how many keys or entries were deleted.
         """
         with self.redis() as client:
-            keys = [*self.queue_keys(), f"_kombu.binding.{self.name}"]
+            keys = [*self.queue_keys()]
+            keys += [f"_kombu.binding.{queue}" for queue in self.queues()]
             keys += self.cache_keys()
             deleted = client.delete(*keys)
             for tag, raw in client.hscan_iter("unacked"):
@@ -245,7 +272,7 @@ class CeleryStack:
                     _payload, _exchange, routing_key = json.loads(raw)
                 except ValueError:
                     continue
-                if routing_key == self.name:
+                if routing_key in self.queues():
                     client.hdel("unacked", tag)
                     client.zrem("unacked_index", tag)
                     deleted += 1

@@ -1,5 +1,6 @@
 """Settings shared by every environment; the others import and adjust these."""
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -7,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config import env
+from config.broker import transport_for
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 #: Git-ignored folder for everything a running site writes: the SQLite
@@ -19,11 +21,12 @@ ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS")
 
 # Apps of this project, from the site shell down to the domain; imports
-# point one way (docs/design.md, "Layout"): demo -> home -> translations ->
-# campaign -> delivery.
+# point one way (docs/design.md, "Layout"): demo -> home, monitoring ->
+# translations -> campaign -> delivery.
 INSTALLED_APPS = [
     "demo",
     "home",
+    "monitoring",
     "translations",
     "campaign",
     "delivery",
@@ -160,9 +163,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
 # Cache: Redis (each environment module decides whether a fallback is allowed).
+# Pages keep answering while Redis is away: reads miss, writes are dropped
+# (config/cache.py).
 def redis_cache(url: str) -> dict:
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.TolerantRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "cm",
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
@@ -231,6 +236,9 @@ if _frontend_cache:
 # Celery: the database holds every schedule; Redis only delivers wake-ups.
 CELERY_BROKER_URL = env.string("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = env.string("CELERY_RESULT_BACKEND", REDIS_URL)
+#: kombu's Redis transport, kept from crashing the worker when Redis goes
+#: away while it holds messages (config/broker.py).
+CELERY_BROKER_TRANSPORT = transport_for(CELERY_BROKER_URL)
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
@@ -241,9 +249,39 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Releases never wait behind other work: their wake-ups, publishes and
+# expiries go to a queue of their own, consumed by worker processes of their
+# own (deploy/systemd, run_all); share images, snapshots and purges use the
+# default queue.
+CELERY_TASK_DEFAULT_QUEUE = env.string("CELERY_TASK_DEFAULT_QUEUE", "celery")
+RELEASE_QUEUE = env.string("RELEASE_QUEUE", "releases")
+RELEASE_TASKS = (
+    "campaign.sweep_releases",
+    "campaign.publish_release",
+    "campaign.expire_release",
+)
+CELERY_TASK_ROUTES = {name: {"queue": RELEASE_QUEUE} for name in RELEASE_TASKS}
 #: The release sweep: publishes what is overdue and hands workers what falls
 #: due within the next seconds (campaign/releases/engine.py, HORIZON).
 RELEASE_SWEEP_SECONDS = float(env.string("RELEASE_SWEEP_SECONDS", "2"))
+# /healthz (monitoring/health.py): the sweep and each worker's heartbeat
+# (every 2 s) are stale past these ages, and the answer is 503 naming them.
+HEALTH_SWEEP_STALE_SECONDS = float(
+    env.string("HEALTH_SWEEP_STALE_SECONDS", str(max(30.0, 5 * RELEASE_SWEEP_SECONDS)))
+)
+HEALTH_WORKER_STALE_SECONDS = float(env.string("HEALTH_WORKER_STALE_SECONDS", "30"))
+# /metrics (Prometheus) answers 404 unless one of these is set; then only a
+# request with "Authorization: Bearer <token>", or from one of the networks
+# (the peer gunicorn sees: behind nginx, that is nginx), gets the metrics.
+METRICS_BEARER_TOKEN = env.string("METRICS_BEARER_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = env.strings("METRICS_ALLOWED_NETWORKS")
+for _network in METRICS_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"METRICS_ALLOWED_NETWORKS: {_network!r} is not a network (10.0.0.0/8)."
+        ) from None
 CELERY_BEAT_SCHEDULE = {
     "release-sweep": {
         "task": "campaign.sweep_releases",

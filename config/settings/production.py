@@ -1,6 +1,7 @@
 """Production: every secret from the environment, no fallbacks, HTTPS only."""
 
 from config import env
+from config.broker import transport_for
 
 from .base import *
 
@@ -22,6 +23,7 @@ REDIS_URL = env.string("REDIS_URL")
 CACHES = {"default": redis_cache(REDIS_URL), "renditions": redis_cache(REDIS_URL)}
 CACHES["renditions"]["KEY_PREFIX"] = "cm-renditions"
 CELERY_BROKER_URL = env.string("CELERY_BROKER_URL", REDIS_URL)
+CELERY_BROKER_TRANSPORT = transport_for(CELERY_BROKER_URL)
 CELERY_RESULT_BACKEND = env.string("CELERY_RESULT_BACKEND", REDIS_URL)
 # deploy/nginx.conf serves the static snapshots the worker writes.
 SNAPSHOT_ENABLED = env.boolean("SNAPSHOT_ENABLED", True)
@@ -34,7 +36,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # /healthz is probed over plain HTTP by load balancers inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]
 
 EMAIL_BACKEND = env.string(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"

@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 from config import env
+from config.broker import transport_for
 from config.services import (
     filesystem_broker_options,
     filesystem_result_backend,
@@ -68,7 +69,6 @@ else:
 # set CELERY_TASK_ALWAYS_EAGER=false for it, see tests/helpers.py).
 CELERY_TASK_ALWAYS_EAGER = env.boolean("CELERY_TASK_ALWAYS_EAGER", True)
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_DEFAULT_QUEUE = env.string("CELERY_TASK_DEFAULT_QUEUE", "celery")
 RELEASE_SWEEP_SECONDS = float(env.string("RELEASE_SWEEP_SECONDS", "2"))
 CELERY_BEAT_SCHEDULE["release-sweep"]["schedule"] = RELEASE_SWEEP_SECONDS
 # Off unless a test turns it on (tests/cache/): most tests commit nothing,
@@ -76,6 +76,10 @@ CELERY_BEAT_SCHEDULE["release-sweep"]["schedule"] = RELEASE_SWEEP_SECONDS
 PAGE_CACHE_ENABLED = env.boolean("PAGE_CACHE_ENABLED", False)
 CELERY_BROKER_URL = env.string(
     "CELERY_BROKER_URL", REDIS_URL if REDIS_AVAILABLE else "filesystem://"
+)
+# "redis" names kombu's own transport (tests/integration/test_redis_outage.py).
+CELERY_BROKER_TRANSPORT = env.string("CELERY_BROKER_TRANSPORT", "") or transport_for(
+    CELERY_BROKER_URL
 )
 CELERY_RESULT_BACKEND = env.string("CELERY_RESULT_BACKEND", REDIS_URL)
 if CELERY_BROKER_URL.startswith("filesystem://"):

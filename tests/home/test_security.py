@@ -41,7 +41,7 @@ def test_production_sends_hsts_and_redirects_plain_http(tmp_path):
         "from django.test import Client\n"
         "c = Client(HTTP_HOST='campaign.example.org')\n"
         "plain = c.get('/en/')\n"
-        "secure = c.get('/healthz', secure=True)\n"
+        "secure = c.get('/healthz/live', secure=True)\n"
         "print(json.dumps([plain.status_code, plain.get('Location'),"
         " secure.status_code, dict(secure.headers)]))\n"
     )

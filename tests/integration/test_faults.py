@@ -109,7 +109,7 @@ def test_a_worker_killed_while_releases_are_due_loses_nothing(celery_stack):
     ready = time.time()
     support.wait_until(
         lambda: support.released(in_flight.release, reserved.release),
-        DEDUP_SECONDS + 15,
+        DEDUP_SECONDS + support.slack(celery_stack) + 5,
         "both releases published after the restart",
         celery_stack.logs,
     )
@@ -125,10 +125,12 @@ def test_a_worker_killed_while_releases_are_due_loses_nothing(celery_stack):
     # The reserved one goes out with the new worker's first sweep; the one
     # in flight once its last wake-up, sent before the kill, is no longer
     # counted as delivered (DEDUP_SECONDS), or with the first sweep if later.
-    slack = 3
+    slack = support.slack(celery_stack)
     assert reserved.release.published_at.timestamp() < ready + slack
     deduped = max(killed_at + DEDUP_SECONDS, ready)
     assert in_flight.release.published_at.timestamp() < deduped + slack
+    for item in (in_flight, reserved):
+        assert item.release.published_at >= item.release.go_live_at
     assert in_flight.release.attempts == 1  # the killed attempt left no trace
 
 
@@ -178,7 +180,7 @@ def test_a_redis_flush_while_releases_are_pending_loses_nothing(celery_stack):
     assert celery_stack.wipe_redis()
     support.wait_until(
         lambda: support.released(first.release, second.release, third.release),
-        15,
+        support.slack(celery_stack) + 10,
         "every release published",
         celery_stack.logs,
     )
@@ -190,7 +192,8 @@ def test_a_redis_flush_while_releases_are_pending_loses_nothing(celery_stack):
     print(f"\nafter two Redis wipes, seconds late: {late}")
     # The first two were due while the worker was down, or just after it
     # came back: they go out with the first sweep of the new worker.
-    for item in (first, second):
+    slack = support.slack(celery_stack)
+    for item in (first, second, third):
         due = item.release.go_live_at.timestamp()
-        assert item.release.published_at.timestamp() < max(due, back) + 3, late
-    assert late["AU"] < 2, late
+        assert item.release.published_at.timestamp() >= due, late
+        assert item.release.published_at.timestamp() < max(due, back) + slack, late

@@ -21,10 +21,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-#: How late a page may answer 200 after its instant, on a busy CI machine.
-#: The benchmark (tests/bench/bench_publication.py) measures the real spread.
-TOLERANCE = 1.5
-
 
 def test_each_region_goes_live_at_its_own_instant_while_the_others_stay_404(
     celery_stack, live_server
@@ -45,7 +41,9 @@ def test_each_region_goes_live_at_its_own_instant_while_the_others_stay_404(
     with support.Watcher(live_server.url, paths) as watcher:
         support.wait_until(
             lambda: support.released(*(item.release for item in regions)),
-            timeout=instants[-1].timestamp() - time.time() + 15,
+            timeout=instants[-1].timestamp()
+            - time.time()
+            + support.slack(celery_stack),
             what="every release published",
             logs=celery_stack.logs,
         )
@@ -61,13 +59,16 @@ def test_each_region_goes_live_at_its_own_instant_while_the_others_stay_404(
             answers = watcher.answers[path]
             assert {code for at, code in answers if at < due} <= {404}, path
             assert {code for at, code in answers if at >= went_live} == {200}, path
-            assert due <= went_live < due + TOLERANCE, (path, went_live - due)
-            # The regions due later were still 404 after this one went live.
+            # Never early; late only within sweeps of slack (the benchmark,
+            # tests/bench/bench_publication.py, measures how late).
+            assert due <= went_live, (path, went_live - due)
+            assert went_live < due + support.slack(celery_stack), path
+            # The regions due later were still 404 until their own instant.
             for later in regions[regions.index(item) + 1 :]:
                 for other in later.paths():
                     seen = watcher.codes_between(
                         other, went_live, later.release.go_live_at.timestamp()
                     )
-                    assert seen == {404}, (path, other, seen)
+                    assert seen <= {404}, (path, other, seen)
         for page in item.pages:
             assert support.publish_entries(page) == 1, page

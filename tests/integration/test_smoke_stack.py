@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from campaign.models import CampaignPage, Release, TranslationReview
 from tests.campaign import builders
+from tests.integration.support import slack
 
 pytestmark = [
     pytest.mark.postgres,
@@ -37,6 +38,6 @@ def test_a_release_goes_live_through_worker_and_beat(celery_stack):
         time.sleep(0.1)
     assert release.state == Release.State.PUBLISHED, celery_stack.logs()
     assert CampaignPage.objects.get(pk=page.pk).live
-    assert dt.timedelta(0) <= release.lateness < dt.timedelta(seconds=1), (
-        release.lateness
-    )
+    # Never early; how late is the benchmark's business (make bench).
+    assert release.published_at >= release.go_live_at
+    assert release.lateness < dt.timedelta(seconds=slack(celery_stack))
