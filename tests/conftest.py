@@ -188,6 +188,22 @@ def _fresh_renditions_cache():
 
 
 @pytest.fixture(autouse=True)
+def _client_login_with_a_request(monkeypatch):
+    """``Client.login`` authenticates without a request, which django-axes
+    refuses (it counts failures per request); give it one, as a sign-in form
+    would."""
+    from django.test import Client, RequestFactory
+
+    password_login = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", RequestFactory().post("/admin/login/"))
+        return password_login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login)
+
+
+@pytest.fixture(autouse=True)
 def _second_factor_on_login(request, monkeypatch):
     """Tests that log staff in with the test client pass the second step too.
 

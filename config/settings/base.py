@@ -1,5 +1,6 @@
 """Settings shared by every environment; the others import and adjust these."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,12 +105,43 @@ REDIS_URL = env.string("REDIS_URL", "redis://127.0.0.1:6379/0")
 # checked in the admin after Wagtail's password step.
 OTP_TOTP_ISSUER = "Campaign manager"
 
+# Failed sign-ins are counted per account by django-axes, never per address:
+# after AXES_FAILURE_LIMIT failures the account is locked for
+# AXES_COOLOFF_TIME, or until an administrator unlocks it (Settings > Failed
+# sign-ins, or `manage.py axes_reset_username NAME`). No IP address, user
+# agent or Accept header is stored (accounts/throttling.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Failures while locked do not push the end of the lockout further away.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.no_address"
+AXES_HANDLER = "accounts.throttling.AddresslessDatabaseHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "csrfmiddlewaretoken"]
+# Axes warns that a lock per username alone lets an attacker rotate user
+# agents or cookies; neither changes the username, which is what is counted.
+# Counting per address as well would mean storing addresses, which this
+# project never does.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# No Django admin here: failed sign-ins are listed in Wagtail's settings menu.
+AXES_ENABLE_ADMIN = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
         "UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
