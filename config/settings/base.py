@@ -391,3 +391,6 @@ else:
 # hashes) and no release check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Pages restricted to signed-in users send people to the admin's sign-in: the
+# front-end one (wagtail.urls' _util/login/) is not routed (config/urls.py).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
