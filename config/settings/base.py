@@ -110,8 +110,10 @@ OTP_TOTP_ISSUER = "Campaign manager"
 # AXES_COOLOFF_TIME, or until an administrator unlocks it (Settings > Failed
 # sign-ins, or `manage.py axes_reset_username NAME`). No IP address, user
 # agent or Accept header is stored (accounts/throttling.py).
+# AxesBackend (not AxesStandaloneBackend) first: it also loads users, and
+# Wagtail's test helpers sign in with the first backend.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_LOCKOUT_PARAMETERS = ["username"]
