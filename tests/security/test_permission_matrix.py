@@ -21,7 +21,6 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 
-from campaign.translation import sync_translator_groups
 from tests.security.admin_urls import admin_urls, demo_values, fill
 from tests.security.permission_matrix import EXPECTED, ROLES
 
@@ -81,7 +80,7 @@ def client_for(role: str) -> Client:
 @pytest.fixture
 def demo(db):
     call_command("seed_demo", verbosity=0)
-    sync_translator_groups()
+    call_command("sync_translator_groups", verbosity=0)
     call_command("sync_regional_groups", verbosity=0)
     return demo_values()
 
