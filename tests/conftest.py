@@ -187,6 +187,46 @@ def _fresh_renditions_cache():
     caches["renditions"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _client_login_with_a_request(monkeypatch):
+    """``Client.login`` authenticates without a request, which django-axes
+    refuses (it counts failures per request); give it one, as a sign-in form
+    would."""
+    from django.test import Client, RequestFactory
+
+    password_login = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", RequestFactory().post("/admin/login/"))
+        return password_login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login)
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_on_login(request, monkeypatch):
+    """Tests that log staff in with the test client pass the second step too.
+
+    ``Client.login`` and ``Client.force_login`` (and so ``admin_client``) both
+    go through ``Client._login``; after it the session is marked verified with
+    an app device (tests/second_factor.py). Mark a test ``unverified_login``
+    to log in with the password step only.
+    """
+    if request.node.get_closest_marker("unverified_login"):
+        return
+    from django.test import Client
+
+    from tests.second_factor import mark_verified
+
+    password_step = Client._login
+
+    def login_with_second_factor(self, user, backend=None):
+        password_step(self, user, backend)
+        mark_verified(self, user)
+
+    monkeypatch.setattr(Client, "_login", login_with_second_factor)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium: Playwright cannot download its own browser here."""

@@ -1,6 +1,7 @@
 """Settings shared by every environment; the others import and adjust these."""
 
 import ipaddress
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -21,12 +22,13 @@ ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS")
 
 # Apps of this project, from the site shell down to the domain; imports
-# point one way (docs/design.md, "Layout"): demo -> home, monitoring ->
-# translations -> campaign -> delivery.
+# point one way (docs/design.md, "Layout"): demo -> home, monitoring,
+# accounts -> translations -> campaign -> delivery.
 INSTALLED_APPS = [
     "demo",
     "home",
     "monitoring",
+    "accounts",
     "translations",
     "campaign",
     "delivery",
@@ -49,6 +51,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -61,9 +67,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -97,12 +107,50 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.string("REDIS_URL", "redis://127.0.0.1:6379/0")
 
+# Staff accounts (accounts/): a second factor for everyone who can publish,
+# withdraw, override or manage users (accounts/policy.py), set up and
+# checked in the admin after Wagtail's password step.
+OTP_TOTP_ISSUER = "Campaign manager"
+
+# Failed sign-ins are counted per account by django-axes, never per address:
+# after AXES_FAILURE_LIMIT failures the account is locked for
+# AXES_COOLOFF_TIME, or until an administrator unlocks it (Settings > Failed
+# sign-ins, or `manage.py axes_reset_username NAME`). No IP address, user
+# agent or Accept header is stored (accounts/throttling.py).
+# AxesBackend (not AxesStandaloneBackend) first: it also loads users, and
+# Wagtail's test helpers sign in with the first backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Failures while locked do not push the end of the lockout further away.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.no_address"
+AXES_HANDLER = "accounts.throttling.AddresslessDatabaseHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "csrfmiddlewaretoken"]
+# Axes warns that a lock per username alone lets an attacker rotate user
+# agents or cookies; neither changes the username, which is what is counted.
+# Counting per address as well would mean storing addresses, which this
+# project never does.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# No Django admin here: failed sign-ins are listed in Wagtail's settings menu.
+AXES_ENABLE_ADMIN = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
         "UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -361,6 +409,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "vtt", "txt", "mp4", "webm"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+#: Refuses, with a form error, files Pillow cannot decode (home/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # Known trap: True publishes a new translation of a live page before anyone
@@ -404,3 +454,6 @@ else:
 # hashes) and no release check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Pages restricted to signed-in users send people to the admin's sign-in: the
+# front-end one (wagtail.urls' _util/login/) is not routed (config/urls.py).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"

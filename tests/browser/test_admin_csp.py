@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.sign_in import sign_in
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -28,11 +30,7 @@ def test_admin_editor_runs_with_no_csp_violation_and_working_date_pickers(
         lambda request: _record_foreign(request.url, live_server.url, problems),
     )
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "pw-123456")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server.url, "editor", "pw-123456")
 
     from home.models import HomePage
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from campaign.models import Release, TranslationReview
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.sign_in import sign_in
 from tests.campaign import builders
 
 pytestmark = [
@@ -76,11 +77,7 @@ def test_rollout_planned_in_the_admin_goes_live_region_by_region(
     celery_stack.start()  # the data above is committed: the worker sees it
 
     page.set_viewport_size({"width": 1400, "height": 1500})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "comms")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server.url, "comms", PASSWORD)
 
     page.goto(f"{live_server.url}/admin/pages/{source.pk}/edit/")
     page.get_by_role("button", name="Actions").first.click()

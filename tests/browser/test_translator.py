@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from campaign.models import CampaignPage, TranslationReview
 from tests.browser.conftest import LIVE_SITE
+from tests.browser.sign_in import sign_in
 from translations.permissions import sync_translator_groups
 
 pytestmark = LIVE_SITE
@@ -19,11 +20,7 @@ NEW_HEADLINE = "Créer ces images avec une IA est un crime, sans exception"
 
 
 def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
+    sign_in(page, base, username, PASSWORD)
 
 
 def csp_watch(page) -> list[str]:
