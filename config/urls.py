@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("outreach.urls")),
 ]
 
 if settings.DEBUG:

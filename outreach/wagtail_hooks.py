@@ -1,0 +1,42 @@
+"""Admin: warnings, their wordings and partners under one menu; the report."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from outreach.models import Partner, Warning, WarningVariant
+
+
+class WarningViewSet(SnippetViewSet):
+    model = Warning
+    icon = "warning"
+    menu_label = _("Warnings")
+    list_display = ["campaign", "active", "allocation"]
+
+
+class WarningVariantViewSet(SnippetViewSet):
+    model = WarningVariant
+    icon = "doc-full"
+    menu_label = _("Wordings")
+    list_display = ["label", "headline", "warning", "locale", "active"]
+    list_filter = ["warning", "locale", "active"]
+    search_fields = ["label", "headline"]
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "site"
+    menu_label = _("Partners")
+    list_display = ["name", "slug", "active", "rate_limit", "is_example"]
+    list_filter = ["active"]
+    search_fields = ["name", "slug"]
+
+
+class OutreachGroup(SnippetViewSetGroup):
+    menu_label = _("Outreach")
+    menu_icon = "warning"
+    menu_order = 260
+    items = (WarningViewSet, WarningVariantViewSet, PartnerViewSet)
+
+
+register_snippet(OutreachGroup)
