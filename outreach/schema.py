@@ -145,7 +145,11 @@ def schema(request=None) -> dict:
                             "in": "query",
                             "required": True,
                             "description": "ISO 3166-1 alpha-2 code, or INT.",
-                            "schema": {"type": "string", "example": "BE"},
+                            "schema": {
+                                "type": "string",
+                                "minLength": 1,
+                                "example": "BE",
+                            },
                         },
                         {
                             "name": "lang",

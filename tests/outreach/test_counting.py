@@ -119,8 +119,8 @@ def test_counts_made_while_redis_is_down_are_kept_and_folded(
 def test_page_views_are_counted_on_cache_hits_too(
     client,
     world,
-    page_cache_on,
-    settings,  # noqa: F811
+    page_cache_on,  # noqa: F811
+    settings,
 ):
     settings.PAGE_CACHE_ENABLED = True
     path = world.pages["nl-be"].get_url()
