@@ -1,10 +1,14 @@
 """Admin: warnings, their wordings and partners under one menu; the report."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from outreach.models import Partner, Warning, WarningVariant
+from outreach.report import views
 
 
 class WarningViewSet(SnippetViewSet):
@@ -40,3 +44,28 @@ class OutreachGroup(SnippetViewSetGroup):
 
 
 register_snippet(OutreachGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("outreach/reach/", views.index, name="outreach_report_index"),
+        path("outreach/reach/<int:campaign_id>/", views.report, name="outreach_report"),
+        path(
+            "outreach/reach/<int:campaign_id>/csv",
+            views.report_csv,
+            name="outreach_report_csv",
+        ),
+    ]
+
+
+class ReachMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.allowed(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reach_menu():
+    return ReachMenuItem(
+        _("Reach"), reverse("outreach_report_index"), icon_name="table", order=270
+    )
