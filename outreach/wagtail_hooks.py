@@ -4,9 +4,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from outreach import admin_keys
 from outreach.models import Partner, Warning, WarningVariant
 from outreach.report import views
 
@@ -49,6 +51,11 @@ register_snippet(OutreachGroup)
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
+        path(
+            "outreach/partners/<int:pk>/key/",
+            admin_keys.issue_key,
+            name="outreach_issue_key",
+        ),
         path("outreach/reach/", views.index, name="outreach_report_index"),
         path("outreach/reach/<int:campaign_id>/", views.report, name="outreach_report"),
         path(
@@ -69,3 +76,14 @@ def register_reach_menu():
     return ReachMenuItem(
         _("Reach"), reverse("outreach_report_index"), icon_name="table", order=270
     )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def partner_key_button(snippet, user, next_url=None):
+    if isinstance(snippet, Partner) and admin_keys.can_issue(user):
+        yield Button(
+            _("Issue a new API key"),
+            reverse("outreach_issue_key", args=[snippet.pk]),
+            icon_name="key",
+            priority=50,
+        )

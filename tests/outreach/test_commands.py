@@ -48,3 +48,18 @@ def test_create_partner_refuses_a_taken_slug():
     with pytest.raises(CommandError, match="exists already"):
         call_command("create_partner", "Forum", "--origin", "https://b.example",
                      stdout=io.StringIO())  # fmt: skip
+
+
+def test_staff_issue_a_new_key_in_the_admin_shown_once(admin_client):
+    partner = Partner(name="Forum", allowed_origins="https://a.example")
+    old_key = partner.new_key()
+    partner.save()
+    url = f"/admin/outreach/partners/{partner.pk}/key/"
+    assert "cmk_" not in admin_client.get(url).content.decode()
+    html = admin_client.post(url).content.decode()
+    new_key = html.split('<code class="cm-key">', 1)[1].split("<", 1)[0]
+    partner.refresh_from_db()
+    assert partner.key_digest == keys.digest(new_key)
+    assert Partner.by_key(old_key) is None
+    listing = admin_client.get("/admin/snippets/outreach/partner/").content.decode()
+    assert url in listing
