@@ -19,11 +19,12 @@ the next run; a crash after it leaves a key whose record exists, which the
 next run deletes without adding it again. Nothing is lost or doubled.
 """
 
+import atexit
 import logging
 import threading
 import uuid
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import redis
 from django.db import IntegrityError, connection, transaction
@@ -77,6 +78,10 @@ def add(*fields: str) -> None:
         _pending.update(increments)
 
 
+#: A fold's record is needed only until its key is deleted, seconds later.
+KEEP_FOLD_RECORDS = timedelta(days=1)
+
+
 def pending() -> int:
     with _pending_lock:
         return sum(_pending.values())
@@ -86,6 +91,11 @@ def flush_pending() -> None:
     """Send what waits in this process (at fold time and at exit)."""
     if pending():
         add()
+
+
+# A web process that stops while Redis is away loses what waits in it unless
+# Redis is back by then: try once more on the way out.
+atexit.register(flush_pending)
 
 
 # Folding ---------------------------------------------------------------------
@@ -222,4 +232,5 @@ def fold() -> int:
     total = 0
     for name in client.scan_iter(match=store.key("fold", "*"), count=100):
         total += fold_one(client, name.rsplit(":", 1)[1])
+    FoldRecord.objects.filter(folded_at__lt=timezone.now() - KEEP_FOLD_RECORDS).delete()
     return total
