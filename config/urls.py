@@ -27,6 +27,7 @@ urlpatterns = [
         name="wagtailcore_login",
     ),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("outreach.urls")),
 ]
 
 if settings.DEBUG:

@@ -23,12 +23,13 @@ CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS")
 
 # Apps of this project, from the site shell down to the domain; imports
 # point one way (docs/design.md, "Layout"): demo -> home, monitoring,
-# accounts -> translations -> campaign -> delivery.
+# accounts -> outreach -> translations -> campaign -> delivery.
 INSTALLED_APPS = [
     "demo",
     "home",
     "monitoring",
     "accounts",
+    "outreach",
     "translations",
     "campaign",
     "delivery",
@@ -61,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counts campaign page views, full-page cache hits included: it wraps
+    # the cache (outreach/middleware.py; nothing about the visitor is kept).
+    "outreach.middleware.PageViewMiddleware",
     "delivery.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.locale_middleware.LocaleMiddleware",
@@ -342,6 +346,19 @@ CELERY_BEAT_SCHEDULE["snapshot-refresh"] = {
     "task": "home.refresh_snapshots",
     "schedule": SNAPSHOT_REFRESH_SECONDS,
     "options": {"expires": SNAPSHOT_REFRESH_SECONDS},
+}
+
+# Outreach (outreach/): warnings for partner platforms. Reach is counted in
+# Redis (one round trip per request) and folded into PostgreSQL by beat.
+OUTREACH_REDIS_URL = env.string("OUTREACH_REDIS_URL", REDIS_URL)
+OUTREACH_KEY_PREFIX = env.string("OUTREACH_KEY_PREFIX", "outreach")
+OUTREACH_FOLD_SECONDS = float(env.string("OUTREACH_FOLD_SECONDS", "10"))
+#: Counts below this are shown as "<10" in every report and export.
+OUTREACH_SUPPRESS_BELOW = env.integer("OUTREACH_SUPPRESS_BELOW", 10)
+CELERY_BEAT_SCHEDULE["outreach-fold"] = {
+    "task": "outreach.fold_counts",
+    "schedule": OUTREACH_FOLD_SECONDS,
+    "options": {"expires": max(5.0, OUTREACH_FOLD_SECONDS)},
 }
 
 # E-mail (alerts for releases that fail for good).

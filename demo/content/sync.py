@@ -54,6 +54,7 @@ def load_demo() -> Tally:
     from .image import hero_image
     from .pages import sync_pages
     from .snippets import sync_helplines, sync_legal_texts, sync_locales, sync_regions
+    from .warnings import sync_partner, sync_warning
 
     tally = Tally()
     locales = sync_locales(tally)
@@ -63,4 +64,6 @@ def load_demo() -> Tally:
     image, created = hero_image()
     tally.add("image", "created" if created else "unchanged")
     sync_pages(locales, image, tally)
+    sync_warning(locales, tally)
+    sync_partner(tally)
     return tally

@@ -197,18 +197,22 @@ def nginx(conf: Path, log: Path):
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(port: int, path: str, duration: str = DURATION) -> dict[str, float]:
-    """Requests/s and latency percentiles (ms) of a bounded wrk run."""
+def wrk(
+    port: int, path: str, duration: str = DURATION, headers: tuple = ()
+) -> dict[str, float]:
+    """Requests/s, latency percentiles (ms) and requests done of a wrk run."""
     command = [
         nginx_binary("wrk"), f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}",
         "--latency", "--timeout", "10s", "-H", f"Host: {HOST}",
+        *[part for header in headers for part in ("-H", header)],
         f"http://127.0.0.1:{port}{path}",
     ]  # fmt: skip
     output = subprocess.run(
         command, capture_output=True, text=True, check=True, timeout=120
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    found = {"rate": rate}
+    done = re.search(r"(\d+) requests in", output)
+    found = {"rate": rate, "requests": int(done.group(1)) if done else 0}
     for name in ("50", "99"):
         match = re.search(rf"^\s+{name}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
         found[f"p{name}"] = float(match.group(1)) * UNITS[match.group(2)]
@@ -219,21 +223,28 @@ def wrk(port: int, path: str, duration: str = DURATION) -> dict[str, float]:
     return found
 
 
-def measure(*targets: tuple[int, str]) -> list[dict]:
-    """Each (port, path) measured ROUNDS times, in turns; the medians."""
-    for port, path in targets:
-        wrk(port, path, WARM_UP)
-    runs: list[list[dict]] = [[] for _ in targets]
+def measure(*targets: tuple) -> list[dict]:
+    """Each (port, path[, headers]) measured ROUNDS times, in turns; the
+    medians, and the requests done in all runs (warm-up included)."""
+    targets = [(port, path, *rest) for port, path, *rest in targets]
+    warm = [wrk(port, path, WARM_UP, *rest) for port, path, *rest in targets]
+    runs: list[list[dict]] = [[first] for first in warm]
     for _round in range(ROUNDS):
-        for found, (port, path) in zip(runs, targets, strict=True):
-            found.append(wrk(port, path))
+        for found, (port, path, *rest) in zip(runs, targets, strict=True):
+            found.append(wrk(port, path, DURATION, *rest))
+    for found in runs:
+        found.append(found.pop(0))  # the warm-up counts requests, not rates
+    medians = slice(0, ROUNDS)
     return [
         {
-            "rate": statistics.median(run["rate"] for run in found),
-            "p50": statistics.median(run["p50"] for run in found),
-            "p99": statistics.median(run["p99"] for run in found),
-            "errors": sum(run["errors"] for run in found),
-            "socket": "; ".join(sorted({run["socket"] for run in found} - {""})),
+            "rate": statistics.median(run["rate"] for run in found[medians]),
+            "p50": statistics.median(run["p50"] for run in found[medians]),
+            "p99": statistics.median(run["p99"] for run in found[medians]),
+            "errors": sum(run["errors"] for run in found[medians]),
+            "socket": "; ".join(
+                sorted({run["socket"] for run in found[medians]} - {""})
+            ),
+            "requests": sum(run["requests"] for run in found),
         }
         for found in runs
     ]
@@ -243,7 +254,7 @@ def measure(*targets: tuple[int, str]) -> list[dict]:
 
 
 @contextmanager
-def database():
+def database(name: str = "test_cm_bench_http"):
     """A PostgreSQL test database of the benchmark's own, with the demo."""
     from django.core.management import call_command
     from wagtail.signals import page_published
@@ -251,7 +262,7 @@ def database():
     from campaign.models import CampaignPage
     from campaign.signals import queue_share_images
 
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = "test_cm_bench_http"
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = name
     old = setup_databases(0, False, serialized_aliases=[])
     # Share images take seconds per page and no part in serving it.
     page_published.disconnect(

@@ -12,7 +12,8 @@
   ``{% translate %}`` and ``{% blocktranslate %}`` (the same msgid
   makemessages extracts), plus the few Python strings the public sees
   (weekday names, language names). Public templates are those under
-  ``home/templates`` and ``campaign/templates/campaign``, except the admin's
+  ``home/templates``, ``campaign/templates/campaign`` and
+  ``outreach/templates/outreach`` (the partner card), except the admin's
   (``wagtailadmin/``, ``admin/``, ``translations/``). Each must be in every
   catalogue, translated (every plural form), not fuzzy, with the same
   placeholders. Admin-only strings may stay untranslated.
@@ -45,6 +46,7 @@ LANGUAGES = ("ar", "da", "de", "es", "fr", "nl", "pl")
 PUBLIC_TEMPLATE_DIRS = {
     BASE_DIR / "home" / "templates": ("wagtailadmin",),
     BASE_DIR / "campaign" / "templates" / "campaign": ("admin", "translations"),
+    BASE_DIR / "outreach" / "templates" / "outreach": ("admin",),
 }
 #: Not sources: what running the site, the tests and npm leave behind.
 NOT_SOURCES = {"var", "node_modules", "test-artifacts", "__pycache__"}

@@ -1,0 +1,119 @@
+"""The partner API: ``GET /api/warnings/v1/?region=BE&lang=nl-BE``.
+
+Authorised by ``Authorization: Bearer KEY``; readable from a browser only on
+the partner's allowed origins (CORS); never sets a cookie; every error is
+JSON with a message a developer can act on.
+"""
+
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+
+from . import live, ratelimit
+from .models import Partner
+from .present import answer
+from .schema import schema
+
+CORS_MAX_AGE = "600"
+
+
+def error(status: int, code: str, message: str, **headers) -> JsonResponse:
+    response = JsonResponse({"error": code, "message": message}, status=status)
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    # Browsers may read the answer from the allowed origins (CORS decides).
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response["Vary"] = "Origin, Authorization"
+    return response
+
+
+def _cors(response: HttpResponse, origin: str | None, allowed: bool):
+    if origin and allowed:
+        response["Access-Control-Allow-Origin"] = origin
+    return response
+
+
+def _partner(request) -> Partner | JsonResponse:
+    header = request.headers.get("Authorization", "")
+    scheme, _sep, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key.strip():
+        return error(
+            401,
+            "missing_key",
+            "Send your API key as “Authorization: Bearer KEY”.",
+            WWW_Authenticate='Bearer realm="warnings"',
+        )
+    partner = Partner.by_key(key.strip())
+    if partner is None:
+        return error(
+            401,
+            "unknown_key",
+            "This API key is not known. Ask the campaign team for a new one.",
+            WWW_Authenticate='Bearer realm="warnings", error="invalid_token"',
+        )
+    if not partner.active:
+        return error(403, "inactive_partner", "This partner is not active.")
+    return partner
+
+
+def _preflight(origin: str | None) -> HttpResponse:
+    allowed = bool(origin) and any(
+        partner.allows(origin) for partner in Partner.objects.filter(active=True)
+    )
+    if not allowed:
+        return _no_store(error(403, "origin_not_allowed", "Origin not allowed."))
+    response = HttpResponse(status=204)
+    response["Access-Control-Allow-Origin"] = origin
+    response["Access-Control-Allow-Methods"] = "GET"
+    response["Access-Control-Allow-Headers"] = "Authorization"
+    response["Access-Control-Max-Age"] = CORS_MAX_AGE
+    return _no_store(response)
+
+
+@csrf_exempt
+def warnings(request):
+    origin = request.headers.get("Origin")
+    if request.method == "OPTIONS":
+        return _preflight(origin)
+    if request.method != "GET":
+        return _no_store(
+            error(405, "method_not_allowed", "Use GET.", Allow="GET, OPTIONS")
+        )
+    partner = _partner(request)
+    if not isinstance(partner, Partner):
+        return _no_store(partner)
+    allowed = partner.allows(origin)
+    region = request.GET.get("region")
+    if not region:
+        response = error(400, "missing_region", "Give ?region=, e.g. BE.")
+        return _no_store(_cors(response, origin, allowed))
+    retry_after = ratelimit.hit(partner.pk, partner.rate_limit)
+    if retry_after:
+        response = error(
+            429,
+            "rate_limited",
+            f"More than {partner.rate_limit} requests this minute.",
+            Retry_After=str(retry_after),
+        )
+        return _no_store(_cors(response, origin, allowed))
+    try:
+        offer = live.offer(region, request.GET.get("lang"))
+    except live.NotFound as missing:
+        response = error(404, missing.code, str(missing))
+        return _no_store(_cors(response, origin, allowed))
+    body = answer(request, partner, offer)
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response["Content-Language"] = offer.locale.language_code
+    return _no_store(_cors(response, origin, allowed))
+
+
+def schema_view(request):
+    response = JsonResponse(schema(request))
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response

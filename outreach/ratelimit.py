@@ -1,0 +1,43 @@
+"""A fixed window per partner and minute: one Redis round trip.
+
+The key holds the partner's id and the window's start, nothing about who
+asked. Without Redis each process keeps its own window (the limit then
+holds per process, a safe degradation).
+"""
+
+import threading
+import time
+
+import redis
+
+from . import store
+
+WINDOW = 60
+_local: dict[tuple[int, int], int] = {}
+_lock = threading.Lock()
+
+
+def hit(partner_id: int, limit: int, now: float | None = None) -> int:
+    """Count a request; 0 when allowed, else the seconds until the next window."""
+    now = time.time() if now is None else now
+    window = int(now // WINDOW)
+    retry_after = max(1, int((window + 1) * WINDOW - now + 0.999))
+    client = store.client()
+    count = None
+    if client is not None:
+        name = store.key("rl", str(partner_id), str(window))
+        try:
+            pipe = client.pipeline(transaction=False)
+            pipe.incr(name)
+            pipe.expire(name, WINDOW + 1)
+            count = pipe.execute()[0]
+        except redis.RedisError:
+            store.failed()
+    if count is None:
+        with _lock:
+            for stale in [key for key in _local if key[1] < window]:
+                del _local[stale]
+            count = _local[(partner_id, window)] = (
+                _local.get((partner_id, window), 0) + 1
+            )
+    return 0 if count <= limit else retry_after
