@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DeliveryConfig(AppConfig):
-    """What readers receive: the page cache, its invalidation, CDN purges and
-    static snapshots. It knows Wagtail's pages and nothing of campaigns."""
+    """What readers receive: the page cache, its invalidation, purges of
+    Varnish and CDNs. It knows Wagtail's pages and nothing of campaigns."""
 
     name = "delivery"
     verbose_name = _("Delivery")

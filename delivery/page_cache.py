@@ -63,9 +63,6 @@ logger = logging.getLogger(__name__)
 HEADER = "X-Page-Cache"
 #: Set on the request by the ``on_serve_page`` hook: the page Wagtail served.
 PAGE_ATTR = "_page_cache_page"
-#: WSGI environ key of the snapshot writer's renders (no HTTP header can set
-#: it): skip the lookup, always render.
-RENDER_ONLY = "page_cache.render_only"
 #: Query parameters that never change a page: ad and newsletter tracking.
 #: A launch's ad clicks all carry them; they share the one cached copy.
 TRACKING_PARAMS = frozenset({"gclid", "fbclid", "msclkid", "dclid", "mc_cid"})
@@ -288,8 +285,7 @@ class PageCacheMiddleware:
         cache = backend()
         key = entry_key(request.get_host().lower(), request.path, query_key(request))
         vkey = version_key(request.path)
-        render_only = bool(request.META.get(RENDER_ONLY))
-        near = None if render_only else near_cache()
+        near = near_cache()
         epoch = near.drain() if near is not None else None
         if epoch is not None:
             raw_vkey = cache.make_key(vkey).encode()
@@ -297,7 +293,7 @@ class PageCacheMiddleware:
             if entry is not None and entry.fresh_until > time.time():
                 return respond(request, entry, "hit")
         try:
-            found = fetch_many(cache, [vkey] if render_only else [key, vkey])
+            found = fetch_many(cache, [key, vkey])
             token = found.get(vkey) or ensure_version(vkey)
         except Exception as error:
             logger.warning("page cache unavailable: %s", error)

@@ -1,0 +1,124 @@
+"""deploy/varnish/default.vcl in front of Django, purged by Django.
+
+A real varnishd (tests/cache/front.py) in front of the live test server:
+what a commit changes is gone from Varnish as soon as the commit returns,
+nothing personal or private is ever stored, and a session bypasses it.
+"""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from wagtail.models import PageViewRestriction
+
+from campaign.releases import engine as publishing
+from tests.cache.conftest import parent_url, url
+from tests.cache.front import request, varnish
+from tests.cache.test_invalidation import NOON, release
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.varnish,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def folder():
+    path = Path(tempfile.mkdtemp(prefix="cm-varnish-"))
+    path.chmod(0o755)  # varnishd reads the VCL as its own user
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def cache(live_server, page_cache_on, settings, folder):
+    """Varnish in front of the live server, purged as production purges it."""
+    upstream = int(live_server.url.rsplit(":", 1)[1])
+    with varnish(folder, upstream) as server:
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": server.url,
+            }
+        }
+        yield server
+
+
+def get(server, path, **kwargs):
+    return request(server.port, path, **kwargs)
+
+
+def test_a_publish_is_visible_through_varnish_at_once(campaign, cache):
+    danish = url(campaign["da-dk"])
+    french = url(campaign["fr-be"])
+    assert get(cache, danish)[1]["x-cache"] == "miss"
+    status, headers, body = get(cache, danish)
+    assert (status, headers["x-cache"]) == (200, "hit")
+    assert b'hreflang="fr-be"' not in body
+    assert get(cache, french)[0] == 404
+
+    publishing.publish_release(release(campaign).pk, now=NOON)
+
+    status, headers, body = get(cache, french)
+    assert status == 200
+    assert "Arrêtez avant".encode() in body
+    # The translations' language lists name the new locale at once.
+    status, headers, body = get(cache, danish)
+    assert headers["x-cache"] == "miss"
+    assert b'hreflang="fr-be"' in body
+
+
+def test_a_withdrawal_is_gone_from_varnish_at_once(campaign, cache):
+    publishing.publish_release(release(campaign).pk, now=NOON)
+    paths = [url(campaign[code]) for code in ("en", "da-dk", "fr-be", "nl-be")]
+    for path in paths:
+        get(cache, path)
+        assert get(cache, path)[1]["x-cache"] == "hit"
+
+    publishing.withdraw_campaign(campaign["en"])
+
+    for path in paths:
+        assert get(cache, path)[0] == 404
+    listing = parent_url(campaign["fr-be"])
+    assert url(campaign["fr-be"]).encode() not in get(cache, listing)[2]
+
+
+def test_a_page_made_private_is_gone_at_once_and_never_stored(campaign, cache):
+    page = campaign["da-dk"]
+    path = url(page)
+    get(cache, path)
+    assert get(cache, path)[1]["x-cache"] == "hit"
+    stored = cache.objects()
+
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+
+    for _ in range(3):
+        status, headers, body = get(cache, path)
+        assert headers["x-cache"] != "hit"
+        assert "Stop før du starter".encode() not in body
+    # The page is purged; the password form is at most a pass marker.
+    assert cache.objects() <= stored
+
+
+def test_a_session_bypasses_varnish_and_leaves_nothing_in_it(campaign, cache):
+    path = url(campaign["da-dk"])
+    stored = cache.objects()
+    for _ in range(2):
+        status, headers, _body = get(
+            cache, path, headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}=abc"}
+        )
+        assert status == 200
+        assert headers["x-cache"] == "pass"
+        assert "private" in headers["cache-control"]
+    assert cache.objects() == stored
+    # The admin and its login are never stored either.
+    for _ in range(2):
+        assert get(cache, "/admin/login/")[1]["x-cache"] == "pass"
+    assert cache.objects() == stored
