@@ -183,6 +183,9 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_KEY_PREFIX = env.string("PAGE_CACHE_KEY_PREFIX", "pc")
 PAGE_CACHE_TTL = env.integer("PAGE_CACHE_TTL", 60)
 PAGE_CACHE_GRACE = env.integer("PAGE_CACHE_GRACE", 120)
+#: Seconds a request waits for another's render of the same page before it
+#: renders itself (single flight, delivery/page_cache.py).
+PAGE_CACHE_FLIGHT_WAIT = float(env.string("PAGE_CACHE_FLIGHT_WAIT", "5"))
 #: Entries each web process keeps, kept exact by Redis client tracking
 #: (delivery/near.py); 0 asks Redis on every request.
 PAGE_CACHE_NEAR_ENTRIES = env.integer("PAGE_CACHE_NEAR_ENTRIES", 256)

@@ -7,15 +7,22 @@ nothing personal or private is ever stored, and a session bypasses it.
 
 import shutil
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.signals import request_started
+from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from campaign.models import CampaignPage
 from campaign.releases import engine as publishing
-from tests.cache.conftest import parent_url, url
-from tests.cache.front import request, varnish
+from delivery import page_cache
+from tests.cache.conftest import BODY, parent_url, publish, url
+from tests.cache.front import VCL, request, varnish
+from tests.cache.test_cache_keys import LONG_SLUG
 from tests.cache.test_invalidation import NOON, release
 
 pytestmark = [
@@ -122,3 +129,61 @@ def test_a_session_bypasses_varnish_and_leaves_nothing_in_it(campaign, cache):
     for _ in range(2):
         assert get(cache, "/admin/login/")[1]["x-cache"] == "pass"
     assert cache.objects() == stored
+
+
+def test_unknown_query_strings_and_ports_add_no_object(campaign, cache):
+    path = url(campaign["da-dk"])
+    get(cache, path)
+    stored = cache.objects()
+    for number in range(500):
+        query = f"random={number}" if number % 2 else f"utm_source=ad{number}&x=1"
+        host = "localhost" if number % 3 else f"LocalHost:{1000 + number}"
+        headers = get(cache, f"{path}?{query}", headers={"Host": host})[1]
+        assert headers["x-cache"] == "hit"
+    assert cache.objects() == stored
+
+
+def test_the_vcl_keeps_exactly_the_declared_query_parameters():
+    declared = "|".join(sorted(page_cache.declared_parameters())) or "(?!)"
+    assert f"(?!(?:{declared})=)" in VCL.read_text()
+
+
+def test_a_300_byte_slug_is_served_and_cached_through_varnish(campaign, cache):
+    index = campaign["en"].get_parent()
+    page = CampaignPage(title="停止", slug=LONG_SLUG, body=BODY)
+    index.add_child(instance=page)
+    publish(page)
+    path = url(page)  # percent-encoded, as a browser sends it
+    assert len(path) > 900
+    assert get(cache, path)[0] == 200
+    status, headers, _body = get(cache, path)
+    assert (status, headers["x-cache"]) == (200, "hit")
+
+
+def test_a_purged_page_read_by_many_at_once_is_fetched_once(campaign, cache):
+    page = campaign["da-dk"]
+    path = url(page)
+    get(cache, path)
+    fetches = []
+
+    def count(sender, environ, **kwargs):
+        if environ.get("PATH_INFO") == path:
+            fetches.append(1)
+
+    def slowly(next_serve):
+        def serve(page, request, args, kwargs):
+            time.sleep(0.5)  # every reader arrives while it renders
+            return next_serve(page, request, args, kwargs)
+
+        return serve
+
+    publish(page)  # commits: purged from Varnish and the page cache
+    request_started.connect(count)
+    try:
+        with hooks.register_temporarily("on_serve_page", slowly):
+            with ThreadPoolExecutor(16) as pool:
+                answers = list(pool.map(lambda _n: get(cache, path), range(16)))
+    finally:
+        request_started.disconnect(count)
+    assert [answer[0] for answer in answers] == [200] * 16
+    assert len(fetches) == 1
