@@ -10,9 +10,13 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Delivery")
 
     def ready(self):
+        from django.conf import settings
         from wagtail import hooks
 
-        from delivery import invalidation, page_cache
+        from delivery import frontends, invalidation, page_cache
+
+        # A purge backend that cannot work stops every process at start.
+        frontends.check(settings.WAGTAILFRONTENDCACHE)
 
         # Registered here rather than in wagtail_hooks.py: the page cache
         # must know which page Wagtail served (delivery/page_cache.py). Not

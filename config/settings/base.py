@@ -195,9 +195,11 @@ PAGE_CACHE_CONTROL = env.string(
     "PAGE_CACHE_CONTROL", f"public, max-age=0, s-maxage={PAGE_CACHE_TTL}"
 )
 # CDN purge through Wagtail's frontend cache backends, off unless
-# FRONTEND_CACHE_BACKEND is set (cloudflare, cloudfront, http or a dotted
-# path). Purges go in batches: every locale of a commit, and with Redis every
-# commit of a few seconds, together. The URLs are exact per locale, so Wagtail
+# FRONTEND_CACHE_BACKEND is set (cloudflare, http or a dotted path; a backend
+# that lacks a setting or a package stops the site at start,
+# delivery/frontends.py). CloudFront is not offered: its backend needs boto3.
+# Purges go in batches: every locale of a commit, and with Redis every commit
+# of a few seconds, together. The URLs are exact per locale, so Wagtail
 # must not multiply them by language.
 WAGTAILFRONTENDCACHE = {}
 WAGTAILFRONTENDCACHE_LANGUAGES = []
@@ -209,7 +211,6 @@ if _frontend_cache:
     WAGTAILFRONTENDCACHE["default"] = {
         "BACKEND": {
             "cloudflare": _backends + "CloudflareBackend",
-            "cloudfront": _backends + "CloudfrontBackend",
             "http": _backends + "HTTPBackend",
         }.get(_frontend_cache, _frontend_cache),
         "HOSTNAMES": env.strings("FRONTEND_CACHE_HOSTNAMES", ["*"]),
@@ -218,7 +219,6 @@ if _frontend_cache:
         ("LOCATION", "FRONTEND_CACHE_LOCATION"),
         ("BEARER_TOKEN", "CLOUDFLARE_BEARER_TOKEN"),
         ("ZONEID", "CLOUDFLARE_ZONE_ID"),
-        ("DISTRIBUTION_ID", "CLOUDFRONT_DISTRIBUTION_ID"),
     ]:
         if env.is_set(_variable):
             WAGTAILFRONTENDCACHE["default"][_name] = env.string(_variable)
