@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.bench.bench_http import free_port, nginx_binary, running
+from tests.bench.bench_http import _temp_paths, free_port, nginx_binary, running
 from tests.helpers import BASE_DIR
 
 VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
@@ -137,8 +137,6 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
 
 def shipped_nginx_conf(folder: Path, varnish_port: int, django_port: int, var_dir):
     """deploy/nginx.conf with this machine's ports, folders and certificate."""
-    from tests.bench.bench_http import _temp_paths
-
     text = NGINX.read_text()
     cert, key = self_signed(folder)
     temp = folder / "nginx-temp"
