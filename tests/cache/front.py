@@ -48,6 +48,14 @@ class Varnish:
     def objects(self) -> int:
         return self.stat("MAIN.n_object")
 
+    def set_backend(self, health: str) -> None:
+        """Tell Varnish gunicorn is ``sick`` (down) or ``auto`` (probed) again."""
+        subprocess.run(
+            [nginx_binary("varnishadm"), "-n", str(self.workdir),
+             "backend.set_health", "*.django", health],
+            capture_output=True, text=True, check=True, timeout=20,
+        )  # fmt: skip
+
 
 def vcl_for(folder: Path, upstream: int) -> Path:
     text = VCL.read_text()

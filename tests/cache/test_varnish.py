@@ -187,3 +187,27 @@ def test_a_purged_page_read_by_many_at_once_is_fetched_once(campaign, cache):
         request_started.disconnect(count)
     assert [answer[0] for answer in answers] == [200] * 16
     assert len(fetches) == 1
+
+
+def test_grace_serves_live_pages_while_gunicorn_is_down_never_a_withdrawn_one(
+    campaign, cache, settings
+):
+    settings.PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=1"
+    live, withdrawn = url(campaign["en"]), url(campaign["da-dk"])
+    for path in (live, withdrawn):
+        get(cache, path)
+        assert get(cache, path)[1]["x-cache"] == "hit"
+    campaign["da-dk"].unpublish()  # commits: both purged (hreflang)
+    get(cache, live)
+    assert get(cache, live)[1]["x-cache"] == "hit"
+    time.sleep(1.5)  # past its s-maxage of 1 s
+    cache.set_backend("sick")
+    try:
+        status, headers, body = get(cache, live)
+        assert (status, headers["x-cache"]) == (200, "hit")  # from grace
+        assert b"Stop before you start" in body
+        status, _headers, body = get(cache, withdrawn)
+        assert status != 200
+        assert "Stop før du starter".encode() not in body
+    finally:
+        cache.set_backend("auto")
