@@ -4,6 +4,10 @@ Each block validates what accessibility needs before it can be saved: alt
 text for images, captions and a transcript for video, a source for figures.
 """
 
+import copy
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -17,11 +21,57 @@ from campaign.richtext import BODY_FEATURES
 CAPTION_EXTENSIONS = (".vtt",)
 VIDEO_EXTENSIONS = (".mp4", ".webm")
 
+#: Images and documents of a page's blocks, fetched together (model -> id ->
+#: object) while its stream is first read: ``prefetched_choosers``.
+_prefetched: ContextVar[dict | None] = ContextVar("campaign_choosers", default=None)
+
+
+class PrefetchedChooserMixin:
+    """A chooser that takes its objects from ``prefetched_choosers`` when it
+    can: one query per model for a whole page, not one per chooser field."""
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        found = (_prefetched.get() or {}).get(self.model_class)
+        if found is None or any(v is not None and v not in found for v in values):
+            return super().bulk_to_python(values)
+        return [None if v is None else copy.copy(found[v]) for v in values]
+
+
+class CampaignImageChooserBlock(PrefetchedChooserMixin, ImageChooserBlock):
+    pass
+
+
+class CampaignDocumentChooserBlock(PrefetchedChooserMixin, DocumentChooserBlock):
+    pass
+
+
+@contextmanager
+def prefetched_choosers(stream):
+    """While the block converts ``stream`` (a StreamValue), its images and
+    documents come from one query per model."""
+    wanted: dict = {}
+    for item in stream.raw_data:
+        block = stream.stream_block.child_blocks.get(item.get("type"))
+        value = item.get("value")
+        if not isinstance(block, blocks.StructBlock) or not isinstance(value, dict):
+            continue
+        for name, field in block.child_blocks.items():
+            if isinstance(field, PrefetchedChooserMixin) and value.get(name):
+                wanted.setdefault(field.model_class, set()).add(value[name])
+    token = _prefetched.set(
+        {model: model.objects.in_bulk(ids) for model, ids in wanted.items()}
+    )
+    try:
+        yield
+    finally:
+        _prefetched.reset(token)
+
 
 class HeroBlock(blocks.StructBlock):
     headline = blocks.CharBlock(max_length=120, help_text=_("The campaign's message."))
     standfirst = blocks.TextBlock(required=False, max_length=400)
-    image = ImageChooserBlock(
+    image = CampaignImageChooserBlock(
         required=False, help_text=_("Text and shapes only; no pictures of people.")
     )
     alt_text = blocks.CharBlock(
@@ -102,12 +152,14 @@ class VideoBlock(blocks.StructBlock):
     """A self-hosted video: no third-party player, captions and transcript required."""
 
     title = blocks.CharBlock(max_length=150)
-    video = DocumentChooserBlock(help_text=_("An MP4 or WebM file."))
-    captions = DocumentChooserBlock(help_text=_("Captions as a WebVTT (.vtt) file."))
+    video = CampaignDocumentChooserBlock(help_text=_("An MP4 or WebM file."))
+    captions = CampaignDocumentChooserBlock(
+        help_text=_("Captions as a WebVTT (.vtt) file.")
+    )
     transcript = blocks.RichTextBlock(
         features=BODY_FEATURES, help_text=_("Everything said and shown, as text.")
     )
-    poster = ImageChooserBlock(required=False)
+    poster = CampaignImageChooserBlock(required=False)
 
     def clean(self, value):
         value = super().clean(value)

@@ -1,7 +1,7 @@
 """Background work steps aside while releases need the worker processes.
 
-A release must go live at its instant; a share image, a snapshot or a cache
-refresh can wait a few seconds. The release engine says how long releases
+A release must go live at its instant; a share image or a cache purge can
+wait a few seconds. The release engine says how long releases
 will keep the workers busy (``campaign.releases.sweep.busy_for``, registered
 at start-up); tasks that can wait ask ``step_aside`` before they start and
 put themselves back on the queue for that long.

@@ -3,16 +3,20 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DeliveryConfig(AppConfig):
-    """What readers receive: the page cache, its invalidation, CDN purges and
-    static snapshots. It knows Wagtail's pages and nothing of campaigns."""
+    """What readers receive: the page cache, its invalidation, purges of
+    Varnish and CDNs. It knows Wagtail's pages and nothing of campaigns."""
 
     name = "delivery"
     verbose_name = _("Delivery")
 
     def ready(self):
+        from django.conf import settings
         from wagtail import hooks
 
-        from delivery import invalidation, page_cache
+        from delivery import frontends, invalidation, page_cache
+
+        # A purge backend that cannot work stops every process at start.
+        frontends.check(settings.WAGTAILFRONTENDCACHE)
 
         # Registered here rather than in wagtail_hooks.py: the page cache
         # must know which page Wagtail served (delivery/page_cache.py). Not

@@ -6,20 +6,22 @@ affected URLs and then, at once and in this process:
 
 - gives each path a new page-cache version (``delivery.page_cache``): the
   next request in every affected locale renders afresh;
-- removes the affected static snapshots (``delivery.snapshots``), so nginx
-  falls back to Django until the worker has written them again;
+- purges the URLs from Varnish (``delivery.purge.at_once``), when there is
+  one, through Wagtail's HTTP backend;
 
-and hands the worker one task to rewrite the snapshots and, when a CDN is
-configured, queues the URLs for a purge that goes out in one batch with
-those of the other commits of the same few seconds (every locale of a
-release, every release of a wave).
+and queues the URLs for a second purge that goes out in one batch with those
+of the other commits of the same few seconds (every locale of a release,
+every release of a wave), to Varnish again and to a CDN when one is
+configured.
 
 This module knows Wagtail's pages and nothing of campaigns. Affected by a
 page (published, unpublished, expired, withdrawn, moved, deleted): the page
 in every locale (each translation's language list and hreflang links name
 the others), and every ancestor below the root in every locale (the index
-and the home page list it). Affected by an image or a document: the pages
-that show it (Wagtail's reference index). Anything else is declared by the
+and the home page list it). Affected by a privacy change (a page view
+restriction added, changed or removed): the page and every page below it.
+Affected by an image or a document: the pages that show it (Wagtail's
+reference index). Anything else is declared by the
 app that owns the model, with ``stale_when_changed``: campaign/stale.py says
 that a helpline change affects the pages of its region.
 """
@@ -37,7 +39,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -45,7 +47,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from delivery import purge, snapshots
+from delivery import purge
 from delivery import versions as cache_versions
 from delivery.paths import full_urls, url_path
 
@@ -212,6 +214,14 @@ def _pages_referencing(model) -> Callable[[set], Iterable[Page]]:
     return pages
 
 
+def _restricted_pages(page_ids: set) -> Iterable[Page]:
+    """A restricted page and every page below it: the restriction covers them."""
+    condition = Q(pk__in=[])
+    for path in Page.objects.filter(pk__in=page_ids).values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    return Page.objects.filter(condition)
+
+
 def connect() -> None:
     uid = "delivery.invalidation."
     page_published.connect(page_changed, dispatch_uid=uid + "published")
@@ -219,6 +229,11 @@ def connect() -> None:
     pre_delete.connect(page_deleted, dispatch_uid=uid + "deleted")
     post_page_move.connect(page_moved, dispatch_uid=uid + "moved")
     page_slug_changed.connect(slug_changed, dispatch_uid=uid + "slug")
+    stale_when_changed(
+        PageViewRestriction,
+        key=lambda restriction: restriction.page_id,
+        pages=_restricted_pages,
+    )
     for model in (get_image_model(), get_document_model()):
         stale_when_changed(
             model, key=lambda instance: instance.pk, pages=_pages_referencing(model)
@@ -256,12 +271,7 @@ def affected_urls(batch: Batch) -> set[str]:
 
 
 def active() -> bool:
-    return bool(
-        settings.PAGE_CACHE_ENABLED
-        or settings.SNAPSHOT_ENABLED
-        or settings.WAGTAILFRONTENDCACHE
-        or snapshots.root_exists()
-    )
+    return bool(settings.PAGE_CACHE_ENABLED or settings.WAGTAILFRONTENDCACHE)
 
 
 def commit(batch: Batch) -> set[str]:
@@ -271,17 +281,19 @@ def commit(batch: Batch) -> set[str]:
     urls = affected_urls(batch)
     if not urls:
         return urls
-    # Each step on its own: a cache that does not answer (its copies are
-    # not served then either) must not keep the snapshots on disk.
+    # Each step on its own: a page cache that does not answer (its copies
+    # are not served then either) must not keep Varnish's copies. The page
+    # cache first: what Varnish fetches after its purge is rendered afresh.
     try:
         cache_versions.invalidate({url_path(url) for url in urls})
     except Exception:
         logger.exception("could not evict %s URL(s) from the page cache", len(urls))
-    snapshots.remove(urls)
-    logger.info("evicted %s URL(s) after a commit", len(urls))
     ordered = sorted(urls)
-    if settings.SNAPSHOT_ENABLED:
-        snapshots.queue_sync(ordered)
     if settings.WAGTAILFRONTENDCACHE:
+        try:
+            purge.at_once(ordered)
+        except Exception:
+            logger.exception("could not purge %s URL(s) from Varnish", len(urls))
         purge.queue(ordered)
+    logger.info("evicted %s URL(s) after a commit", len(urls))
     return urls

@@ -11,12 +11,16 @@ encoding. ``/`` (language negotiation), the admin, documents, previews and
 every request that carries a session, CSRF or messages cookie are served
 fresh and never stored.
 
-Keys and versions (delivery/versions.py). An entry is keyed by host and
-path (the locale is its first segment) and the query string without tracking
-parameters. Each path also has a *version* key holding a random token; an
-entry is valid only while it carries the path's current token. The token is
-read *before* the page is rendered and stored with it, so a render that raced
-a publication carries the old token and is never served. A lost version key
+Keys and versions (delivery/versions.py). An entry is keyed by host (its
+name only: no port, no case), path (the locale is its first segment) and the
+query parameters some page type declares it reads
+(``cache_query_parameters`` on the page class); every other parameter,
+tracking ones included, is left out of the key, so no query string can add
+an entry. A page is stored only under parameters its own class declares.
+Each path also has a *version* key holding a random token; an entry is valid
+only while it carries the path's current token. The token is read *before*
+the page is rendered and stored with it, so a render that raced a
+publication carries the old token and is never served. A lost version key
 gets a fresh random token, which no stored entry carries.
 
 Near copies (delivery/near.py). Each web process keeps its hot entries and
@@ -26,6 +30,12 @@ hit costs no round trip.
 Time. Helplines' "open now" is computed while rendering, so entries are
 fresh for ``PAGE_CACHE_TTL`` seconds; for ``PAGE_CACHE_GRACE`` more, one
 request re-renders while the others still get the previous copy.
+
+One render per page (single flight). When a page has no current copy (after
+a publication, say), the first request takes a lock in Redis and renders;
+concurrent requests for it wait for that copy, up to
+``PAGE_CACHE_FLIGHT_WAIT`` seconds, and render themselves only if it has not
+come by then (or the first found nothing to store).
 """
 
 import gzip
@@ -37,8 +47,10 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from wagtail.models import get_page_models
 
 from delivery.paths import url_path
 from delivery.versions import (
@@ -63,14 +75,11 @@ logger = logging.getLogger(__name__)
 HEADER = "X-Page-Cache"
 #: Set on the request by the ``on_serve_page`` hook: the page Wagtail served.
 PAGE_ATTR = "_page_cache_page"
-#: WSGI environ key of the snapshot writer's renders (no HTTP header can set
-#: it): skip the lookup, always render.
-RENDER_ONLY = "page_cache.render_only"
-#: Query parameters that never change a page: ad and newsletter tracking.
-#: A launch's ad clicks all carry them; they share the one cached copy.
-TRACKING_PARAMS = frozenset({"gclid", "fbclid", "msclkid", "dclid", "mc_cid"})
-TRACKING_PREFIX = "utm_"
+#: The attribute of a page class naming the query parameters it reads.
+QUERY_ATTRIBUTE = "cache_query_parameters"
 LOCK_TTL = 30
+#: How often a request waiting for another's render looks for its copy.
+FLIGHT_POLL = 0.02
 #: Headers of the rendered answer that a hit recomputes or must not repeat.
 UNSTORED = frozenset(
     {
@@ -126,17 +135,33 @@ def private_state(request) -> bool:
     )
 
 
+def declared_parameters() -> frozenset[str]:
+    """Every query parameter some page type reads (``cache_query_parameters``)."""
+    return frozenset(
+        name
+        for model in get_page_models()
+        for name in getattr(model, QUERY_ATTRIBUTE, ())
+    )
+
+
 def query_key(request) -> str:
-    """The query string without tracking parameters, in a stable order."""
+    """The declared query parameters of the request, in a stable order."""
     if not request.GET:
         return ""
+    declared = declared_parameters()
     kept = sorted(
         (name, value)
         for name, values in request.GET.lists()
-        if name not in TRACKING_PARAMS and not name.startswith(TRACKING_PREFIX)
+        if name in declared
         for value in values
     )
     return urlencode(kept)
+
+
+def host_key(request) -> str:
+    """The host's name: one entry whatever port or case a client writes."""
+    domain, _port = split_domain_port(request.get_host())
+    return domain or request.get_host().lower()
 
 
 def storable(request, response) -> bool:
@@ -157,6 +182,9 @@ def storable(request, response) -> bool:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
+    reads = getattr(type(page), QUERY_ATTRIBUTE, ())
+    if any(name not in reads for name in request.GET if name in declared_parameters()):
+        return False  # a parameter another page type reads: not this one's key
     url = page.get_url(request)
     # Only what invalidation can name: the page's own URL (never a fallback
     # to another locale's page, nor a route inside a page).
@@ -286,10 +314,9 @@ class PageCacheMiddleware:
 
     def _cached(self, request):
         cache = backend()
-        key = entry_key(request.get_host().lower(), request.path, query_key(request))
+        key = entry_key(host_key(request), request.path, query_key(request))
         vkey = version_key(request.path)
-        render_only = bool(request.META.get(RENDER_ONLY))
-        near = None if render_only else near_cache()
+        near = near_cache()
         epoch = near.drain() if near is not None else None
         if epoch is not None:
             raw_vkey = cache.make_key(vkey).encode()
@@ -297,7 +324,7 @@ class PageCacheMiddleware:
             if entry is not None and entry.fresh_until > time.time():
                 return respond(request, entry, "hit")
         try:
-            found = fetch_many(cache, [vkey] if render_only else [key, vkey])
+            found = fetch_many(cache, [key, vkey])
             token = found.get(vkey) or ensure_version(vkey)
         except Exception as error:
             logger.warning("page cache unavailable: %s", error)
@@ -308,14 +335,22 @@ class PageCacheMiddleware:
             entry = None
         if epoch is not None:
             near.remember(epoch, raw_vkey, token, key, entry)
+        lock = f"{key}:lock"
         if entry is not None:
             if entry.fresh_until > time.time():
                 return respond(request, entry, "hit")
             # Past its freshness: one request renders, the others still get
             # this copy (its version says nothing has changed since).
-            lock = f"{key}:lock"
             if not self._safely(cache.add, lock, 1, LOCK_TTL):
                 return respond(request, entry, "stale")
+        elif not self._safely(cache.add, lock, 1, LOCK_TTL):
+            # Another request renders this page: wait for its copy.
+            entry = self._wait(cache, key, lock, version)
+            if entry is not None:
+                if epoch is not None:
+                    near.remember(epoch, raw_vkey, token, key, entry)
+                return respond(request, entry, "coalesced")
+            lock = None  # not ours: it timed out, or nothing was stored
         try:
             response = self.get_response(request)
             if not storable(request, response):
@@ -329,6 +364,25 @@ class PageCacheMiddleware:
             if lock:
                 self._safely(cache.delete, lock)
         return respond(request, entry, "miss")
+
+    @staticmethod
+    def _wait(cache, key: str, lock: str, version: str) -> Entry | None:
+        """The copy another request is rendering, once stored; None when it
+        takes longer than PAGE_CACHE_FLIGHT_WAIT or stores nothing."""
+        deadline = time.monotonic() + settings.PAGE_CACHE_FLIGHT_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(FLIGHT_POLL)
+            try:
+                found = fetch_many(cache, [key, lock])
+            except Exception as error:
+                logger.warning("page cache unavailable: %s", error)
+                return None
+            entry = found.get(key)
+            if entry is not None and entry.version == version:
+                return entry
+            if lock not in found:
+                return None  # the render finished and stored nothing
+        return None
 
     @staticmethod
     def _safely(method, *args):

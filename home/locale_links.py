@@ -4,8 +4,10 @@ the sitemap's alternates all read this one type (``Translation``)."""
 from typing import NamedTuple
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 
 class Translation(NamedTuple):
@@ -43,6 +45,15 @@ def x_default_url(alternates) -> str | None:
     return alternates[0].url if alternates else None
 
 
+def public(pages):
+    """Wagtail's ``.public()`` in the same query: no view restriction on the
+    page or an ancestor (``.public()`` first reads every restriction)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted))
+
+
 def _translations(pages, request, is_current) -> list[Translation]:
     content_languages = {code.lower() for code, _name in settings.LANGUAGES}
     result = []
@@ -62,10 +73,9 @@ def _translations(pages, request, is_current) -> list[Translation]:
 
 def live_translations(page: Page, request) -> Translations:
     """Every live, public translation of ``page`` (itself included)."""
-    pages = (
+    pages = public(
         page.get_translations(inclusive=True)
         .live()
-        .public()
         .select_related("locale")
         .order_by("locale__language_code")
     )
@@ -79,14 +89,13 @@ def site_home_pages(request) -> list[Translation]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    homes = (
+    homes = public(
         Page.objects.filter(
             translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
                 "translation_key"
             )
         )
         .live()
-        .public()
         .select_related("locale")
         .order_by("locale__language_code")
     )

@@ -36,6 +36,10 @@ def _service_state(name: str) -> tuple[bool, str]:
         from tests.bench.bench_http import nginx_binary
 
         return bool(nginx_binary("nginx")), "nginx is not installed (apt nginx)"
+    if name == "varnish":
+        from tests.cache.front import varnishd
+
+        return bool(varnishd()), "Varnish is not installed (apt varnish)"
     if name == "browser":
         return bool(shutil.which(CHROMIUM)), f"Chromium is not installed at {CHROMIUM}"
     return True, ""
@@ -43,7 +47,7 @@ def _service_state(name: str) -> tuple[bool, str]:
 
 def pytest_runtest_setup(item):
     _share_migrated_rows_snapshot()
-    for name in ("postgres", "redis", "browser", "nginx"):
+    for name in ("postgres", "redis", "browser", "nginx", "varnish"):
         if item.get_closest_marker(name) is None:
             continue
         available, reason = _service_state(name)

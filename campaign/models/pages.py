@@ -12,7 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from campaign.blocks import CampaignStreamBlock
+from campaign.blocks import CampaignStreamBlock, prefetched_choosers
+from delivery.restrictions import view_restrictions
 
 from .helplines import Helpline
 from .regions import LegalText, Region
@@ -125,11 +126,8 @@ class CampaignPage(Page):
         A helpline not yet translated into this locale is shown in its source
         language rather than hidden: a reader must always find help.
         """
-        region = self.region
-        if region is None:
-            return []
         rows = (
-            Helpline.objects.filter(region=region)
+            Helpline.objects.filter(region__region_locales__locale=self.locale_id)
             .select_related("locale", "region")
             .prefetch_related("opening_hours")
             .order_by("sort_order", "name", "pk")
@@ -166,11 +164,18 @@ class CampaignPage(Page):
         ``page_translations`` tag, one query whatever their number.
         """
         context = super().get_context(request, *args, **kwargs)
-        outline = self.outline()
+        with prefetched_choosers(self.body):  # the first read of the blocks
+            outline = self.outline()
+        helplines, legal_text = self.helplines(), self.legal_text()
+        if "region" not in self.__dict__:  # read with them: no query of its own
+            for row in [*helplines, legal_text]:
+                if row is not None:
+                    self.__dict__["region"] = row.region
+                    break
         context.update(
             region=self.region,
-            helplines=self.helplines(),
-            legal_text=self.legal_text(),
+            helplines=helplines,
+            legal_text=legal_text,
             checked_at=timezone.now(),
             canonical_url=self.get_full_url(request),
             og_locale=translation.to_locale(self.locale.language_code),
@@ -179,6 +184,10 @@ class CampaignPage(Page):
             **outline,
         )
         return context
+
+    def get_view_restrictions(self):
+        """Wagtail's, in one query (delivery/restrictions.py): every render asks."""
+        return view_restrictions(self)
 
     def outline(self) -> dict:
         """The first hero (its block is the page's h1) and the first help block."""
@@ -200,10 +209,11 @@ class CampaignPage(Page):
         return urljoin(base + "/", self.share_image.file.url)
 
     def legal_text(self) -> LegalText | None:
-        region = self.region
-        if region is None:
-            return None
-        texts = list(LegalText.objects.filter(region=region).select_related("locale"))
+        texts = list(
+            LegalText.objects.filter(
+                region__region_locales__locale=self.locale_id
+            ).select_related("locale", "region")
+        )
         for text in texts:
             if text.locale_id == self.locale_id:
                 return text

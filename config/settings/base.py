@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "delivery.routing.RouteOnceMiddleware",
     # Last, as django-axes asks: it turns a lockout into the answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -240,26 +241,23 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_KEY_PREFIX = env.string("PAGE_CACHE_KEY_PREFIX", "pc")
 PAGE_CACHE_TTL = env.integer("PAGE_CACHE_TTL", 60)
 PAGE_CACHE_GRACE = env.integer("PAGE_CACHE_GRACE", 120)
+#: Seconds a request waits for another's render of the same page before it
+#: renders itself (single flight, delivery/page_cache.py).
+PAGE_CACHE_FLIGHT_WAIT = float(env.string("PAGE_CACHE_FLIGHT_WAIT", "5"))
 #: Entries each web process keeps, kept exact by Redis client tracking
 #: (delivery/near.py); 0 asks Redis on every request.
 PAGE_CACHE_NEAR_ENTRIES = env.integer("PAGE_CACHE_NEAR_ENTRIES", 256)
-#: Browsers and CDNs revalidate every time (a 304 when nothing changed).
+#: Browsers revalidate every time (a 304 when nothing changed); Varnish and
+#: CDNs, which Django purges, keep a page for PAGE_CACHE_TTL.
 PAGE_CACHE_CONTROL = env.string(
-    "PAGE_CACHE_CONTROL", "public, max-age=0, must-revalidate"
+    "PAGE_CACHE_CONTROL", f"public, max-age=0, s-maxage={PAGE_CACHE_TTL}"
 )
-# Static snapshots for nginx (delivery/snapshots.py, deploy/nginx.conf): written
-# by the worker after every commit that affects a page, and every
-# SNAPSHOT_REFRESH_SECONDS for the pages whose content follows the clock.
-SNAPSHOT_ENABLED = env.boolean("SNAPSHOT_ENABLED", False)
-SNAPSHOT_ROOT = Path(env.string("SNAPSHOT_ROOT", str(VAR_DIR / "snapshots")))
-SNAPSHOT_REFRESH_SECONDS = float(env.string("SNAPSHOT_REFRESH_SECONDS", "60"))
-SNAPSHOT_REFRESH_MODELS = ["campaign.CampaignPage"]
-#: Seconds a snapshot rewrite waits, so one render serves a burst of commits.
-SNAPSHOT_SYNC_DELAY = float(env.string("SNAPSHOT_SYNC_DELAY", "1"))
 # CDN purge through Wagtail's frontend cache backends, off unless
-# FRONTEND_CACHE_BACKEND is set (cloudflare, cloudfront, http or a dotted
-# path). Purges go in batches: every locale of a commit, and with Redis every
-# commit of a few seconds, together. The URLs are exact per locale, so Wagtail
+# FRONTEND_CACHE_BACKEND is set (cloudflare, http or a dotted path; a backend
+# that lacks a setting or a package stops the site at start,
+# delivery/frontends.py). CloudFront is not offered: its backend needs boto3.
+# Purges go in batches: every locale of a commit, and with Redis every commit
+# of a few seconds, together. The URLs are exact per locale, so Wagtail
 # must not multiply them by language.
 WAGTAILFRONTENDCACHE = {}
 WAGTAILFRONTENDCACHE_LANGUAGES = []
@@ -271,7 +269,6 @@ if _frontend_cache:
     WAGTAILFRONTENDCACHE["default"] = {
         "BACKEND": {
             "cloudflare": _backends + "CloudflareBackend",
-            "cloudfront": _backends + "CloudfrontBackend",
             "http": _backends + "HTTPBackend",
         }.get(_frontend_cache, _frontend_cache),
         "HOSTNAMES": env.strings("FRONTEND_CACHE_HOSTNAMES", ["*"]),
@@ -280,10 +277,35 @@ if _frontend_cache:
         ("LOCATION", "FRONTEND_CACHE_LOCATION"),
         ("BEARER_TOKEN", "CLOUDFLARE_BEARER_TOKEN"),
         ("ZONEID", "CLOUDFLARE_ZONE_ID"),
-        ("DISTRIBUTION_ID", "CLOUDFRONT_DISTRIBUTION_ID"),
     ]:
         if env.is_set(_variable):
             WAGTAILFRONTENDCACHE["default"][_name] = env.string(_variable)
+
+# Varnish in front of gunicorn (deploy/varnish/default.vcl), purged through
+# Wagtail's HTTP backend at once after every commit (delivery/purge.py).
+# Unset (make run), nothing stands in front of Django but the Redis page cache.
+VARNISH_URL = env.string("VARNISH_URL", "")
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": VARNISH_URL,
+    }
+
+# Documents (videos, captions): Wagtail checks the reader may see one, then
+# with nginx in front (deploy/nginx.conf) answers with X-Accel-Redirect and
+# nginx sends the bytes, with ranges; without it (make run) Wagtail streams
+# them. Videos and captions play in the page, not as downloads.
+if env.boolean("DOCUMENTS_SENT_BY_NGINX", False):
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = "/media"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/plain",
+    "text/vtt",
+    "video/mp4",
+    "video/webm",
+]
 
 # Celery: the database holds every schedule; Redis only delivers wake-ups.
 CELERY_BROKER_URL = env.string("CELERY_BROKER_URL", REDIS_URL)
@@ -303,7 +325,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Releases never wait behind other work: their wake-ups, publishes and
 # expiries go to a queue of their own, consumed by worker processes of their
-# own (deploy/systemd, run_all); share images, snapshots and purges use the
+# own (deploy/systemd, run_all); share images and purges use the
 # default queue.
 CELERY_TASK_DEFAULT_QUEUE = env.string("CELERY_TASK_DEFAULT_QUEUE", "celery")
 RELEASE_QUEUE = env.string("RELEASE_QUEUE", "releases")
@@ -341,11 +363,6 @@ CELERY_BEAT_SCHEDULE = {
         # A sweep nobody picked up in time is useless: the next one replaces it.
         "options": {"expires": max(5.0, 3 * RELEASE_SWEEP_SECONDS)},
     },
-}
-CELERY_BEAT_SCHEDULE["snapshot-refresh"] = {
-    "task": "home.refresh_snapshots",
-    "schedule": SNAPSHOT_REFRESH_SECONDS,
-    "options": {"expires": SNAPSHOT_REFRESH_SECONDS},
 }
 
 # Outreach (outreach/): warnings for partner platforms. Reach is counted in

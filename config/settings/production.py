@@ -25,8 +25,12 @@ CACHES["renditions"]["KEY_PREFIX"] = "cm-renditions"
 CELERY_BROKER_URL = env.string("CELERY_BROKER_URL", REDIS_URL)
 CELERY_BROKER_TRANSPORT = transport_for(CELERY_BROKER_URL)
 CELERY_RESULT_BACKEND = env.string("CELERY_RESULT_BACKEND", REDIS_URL)
-# deploy/nginx.conf serves the static snapshots the worker writes.
-SNAPSHOT_ENABLED = env.boolean("SNAPSHOT_ENABLED", True)
+
+# deploy/nginx.conf sends the documents' bytes (X-Accel-Redirect).
+if env.boolean("DOCUMENTS_SENT_BY_NGINX", True):
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = "/media"
 
 SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

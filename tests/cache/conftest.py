@@ -1,8 +1,8 @@
-"""A small multilingual campaign, the page cache and snapshots turned on.
+"""A small multilingual campaign, the page cache turned on.
 
 The test settings keep the page cache off (most tests commit nothing, so
 nothing would evict what they cache); these fixtures turn it on with a key
-prefix of the test's own, and snapshots into the test's folder.
+prefix of the test's own.
 """
 
 import datetime as dt
@@ -69,13 +69,6 @@ def committing(django_capture_on_commit_callbacks):
             yield callbacks
 
     return block
-
-
-@pytest.fixture
-def snapshot_root(settings, tmp_path):
-    settings.SNAPSHOT_ENABLED = True
-    settings.SNAPSHOT_ROOT = tmp_path / "snapshots"
-    return settings.SNAPSHOT_ROOT
 
 
 def publish(page):

@@ -22,8 +22,7 @@ def test_release_tasks_go_to_the_release_queue(task):
     "task",
     [
         "campaign.render_share_images",
-        "home.sync_snapshots",
-        "home.refresh_snapshots",
+        "outreach.fold_counts",
         "home.purge_frontend_cache",
     ],
 )

@@ -108,7 +108,7 @@ class Command(BaseCommand):
 
     def commands(self, addrport: str, concurrency: int) -> dict[str, list[str]]:
         """Releases get a worker of their own, so that share images,
-        snapshots and purges (the default queue) never hold them up."""
+        share images and purges (the default queue) never hold them up."""
         celery = [sys.executable, "-m", "celery", "-A", "config"]
         worker = [*celery, "worker", "--loglevel", "INFO"]
         return {

@@ -1,0 +1,90 @@
+"""A public page found in two queries, not two per level of the tree.
+
+Wagtail's serve view routes from the site's root: the active locale (one
+query), the localized root's specific row (one), then for each URL segment
+the child by slug and its specific row (two per level), and the served
+page's locale later (one): seven queries for /da-dk/campaigns/stop/. When no
+page type overrides ``route`` (no routable pages: every URL is a page's own
+``url_path``), ``RouteOnceMiddleware`` finds the page by its ``url_path``
+under the localized root in one query and its specific row, with its locale,
+in a second, and leaves the result where Wagtail's serve view looks for it
+(``request._wagtail_route_for_request``). Anything it cannot decide (no site,
+no such page, a routable page type) is left to Wagtail as before; a page that
+is not live is a 404, as Wagtail's own ``route`` has it.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Subquery, Value
+from django.db.models.functions import Concat
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site, get_page_models
+from wagtail.url_routing import RouteResult
+
+ROUTE_ATTR = "_wagtail_route_for_request"
+
+
+def routes_by_url_path() -> bool:
+    """No page type routes itself: a URL is exactly a page's url_path."""
+    return all(model.route is Page.route for model in get_page_models())
+
+
+def _language() -> str | None:
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
+
+
+def find(request, path: str):
+    """(RouteResult or None) for ``path`` under the site's localized root, or
+    ``NotImplemented`` when Wagtail must decide."""
+    site = Site.find_for_request(request)
+    language = _language()
+    if site is None or language is None:
+        return NotImplemented
+    components = [component for component in path.split("/") if component]
+    suffix = "".join(f"{component}/" for component in components)
+    # Page.localized: the root's live translation in the active language
+    # (none: Wagtail falls back to the root itself, and decides).
+    home = Page.objects.filter(
+        translation_key=site.root_page.translation_key,
+        locale__language_code=language,
+        live=True,
+    ).values("url_path")[:1]
+    found = (
+        Page.objects.filter(url_path=Concat(Subquery(home), Value(suffix)))
+        .values("pk", "content_type_id", "live")
+        .first()
+    )
+    if found is None:
+        return NotImplemented  # no such page here: Wagtail answers (a 404)
+    if not found["live"]:
+        return None
+    model = ContentType.objects.get_for_id(found["content_type_id"]).model_class()
+    if model is None:
+        return NotImplemented
+    page = model.objects.select_related("locale").get(pk=found["pk"])
+    return RouteResult(page)
+
+
+class RouteOnceMiddleware:
+    """Routes Wagtail's serve view in two queries (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or hasattr(request, ROUTE_ATTR):
+            return None
+        if not routes_by_url_path():
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        result = find(request, path)
+        if result is not NotImplemented:
+            setattr(request, ROUTE_ATTR, result)
+        return None
