@@ -88,6 +88,14 @@ class ReleaseIndexView(ReleaseAdminMixin, TemplateView):
             .annotate(**counts)
             .order_by("title")
         )
+        query = (self.request.GET.get("q") or "").strip()
+        if query:
+            campaigns = campaigns.filter(
+                Q(title__icontains=query)
+                | Q(releases__region__name__icontains=query)
+                | Q(releases__region__code__iexact=query)
+            ).distinct()
+        context["query"] = query
         context["campaigns"] = [
             (campaign, [getattr(campaign, f"n_{state}") for state in State.values])
             for campaign in campaigns
