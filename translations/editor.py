@@ -89,8 +89,10 @@ EDITOR_PROPS = re.compile(
 def without_delete(response):
     """wagtail-localize's editor offers "Delete" as its footer's main action
     to anyone Wagtail lets delete the page (a translator may delete an
-    unpublished translation). Translators never delete: the prop that shows
-    the button is turned off; ``refuse_delete`` refuses the request itself."""
+    unpublished translation), and "Convert to alias page" to everyone.
+    Translators never delete nor convert: the props that show those buttons
+    are turned off; ``refuse_delete`` and ``convert_to_alias`` refuse the
+    requests themselves."""
     if response is None or response.status_code != 200:
         return response
     content = response.content.decode()
@@ -98,6 +100,8 @@ def without_delete(response):
     def patch(match):
         props = json.loads(html.unescape(match.group(2)))
         props.setdefault("perms", {})["canDelete"] = False
+        # Publishers only (translations/views/pages.py refuses the rest).
+        props.setdefault("links", {})["convertToAliasUrl"] = None
         escaped = html.escape(json.dumps(props), quote=True)
         return f"{match.group(1)}{escaped}{match.group(3)}"
 

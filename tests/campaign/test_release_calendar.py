@@ -11,6 +11,7 @@ from django.contrib.auth.models import Permission
 from icalendar import Calendar
 
 from campaign.models import CampaignPage, Release
+from campaign.releases.progress import progress
 from tests.campaign import builders
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -130,3 +131,38 @@ def test_helplines_legal_texts_and_regions_are_searchable(world, admin_client):
     areas = admin_client.get("/admin/pages/search/", {"q": "Stop"}).content.decode()
     for label in ("Helplines", "Legal texts", "Regions", "Releases"):
         assert label in areas
+
+
+def test_a_wave_says_how_many_regions_are_live_and_refreshes_while_due(
+    world, admin_client
+):
+    first = world["pages"][0]
+    releases = list(Release.objects.filter(page=first).order_by("go_live_at"))
+    sydney, copenhagen = releases
+    before = progress(releases, now=sydney.go_live_at - dt.timedelta(minutes=5))
+    assert (before.text, before.in_progress) == ("0 of 2 regions live", True)
+    sydney.state = Release.State.PUBLISHED
+    sydney.save()
+    later = progress(
+        Release.objects.filter(page=first),
+        now=copenhagen.go_live_at - dt.timedelta(hours=1),
+    )
+    assert (later.text, later.in_progress) == ("1 of 2 regions live", False)
+
+    html = admin_client.get(f"/admin/releases/page/{first.pk}/").content.decode()
+    assert "1 of 2 regions live" in html
+    assert 'http-equiv="refresh"' not in html  # nothing due in the next minutes
+    soon = dt.datetime.now(UTC) + dt.timedelta(minutes=5)
+    denmark = world["regions"]["DK"]
+    builders.schedule(
+        world["pages"][1],
+        denmark,
+        soon.astimezone(denmark.zone).strftime("%Y-%m-%d %H:%M"),
+    )
+    second = world["pages"][1].pk
+    html = admin_client.get(f"/admin/releases/page/{second}/").content.decode()
+    assert 'http-equiv="refresh"' in html
+    assert "0 of 1 regions live" in html
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "data-refresh-seconds" in dashboard
+    assert "Ask for help</strong>: 0 of 1 regions live" in dashboard
