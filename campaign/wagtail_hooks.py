@@ -1,13 +1,16 @@
 """Admin: regions, legal texts and helplines as snippets under one menu, and
 the release viewset with its page buttons and dashboard panel."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.search import SearchArea
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaign.models import Helpline, LegalText, Region
 from campaign.releases import panel
+from campaign.releases.access import can_view_releases
 from campaign.releases.viewset import campaign_buttons, release_viewset
 
 
@@ -16,7 +19,7 @@ class RegionViewSet(SnippetViewSet):
     icon = "globe"
     menu_label = _("Regions")
     list_display = ["name", "code", "time_zone"]
-    search_fields = ["name", "code"]
+    search_fields = ["name", "code", "time_zone"]
 
 
 class LegalTextViewSet(SnippetViewSet):
@@ -25,6 +28,7 @@ class LegalTextViewSet(SnippetViewSet):
     menu_label = _("Legal texts")
     list_display = ["title", "region", "locale", "last_reviewed"]
     list_filter = ["region", "locale"]
+    search_fields = ["title", "body", "region__name", "region__code"]
 
 
 class HelplineViewSet(SnippetViewSet):
@@ -33,7 +37,7 @@ class HelplineViewSet(SnippetViewSet):
     menu_label = _("Helplines")
     list_display = ["name", "region", "locale", "phone"]
     list_filter = ["region", "locale"]
-    search_fields = ["name"]
+    search_fields = ["name", "description", "phone", "region__name", "region__code"]
 
 
 class CampaignSetupGroup(SnippetViewSetGroup):
@@ -44,6 +48,69 @@ class CampaignSetupGroup(SnippetViewSetGroup):
 
 
 register_snippet(CampaignSetupGroup)
+
+
+class ListSearchArea(SearchArea):
+    """A place of the admin search box ("Search" in the menu) that passes the
+    query to a list's own search; shown to those who may open the list."""
+
+    def __init__(self, *args, permission=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return self.permission(request.user)
+
+
+def _viewset_can_view(model):
+    return lambda user: any(
+        user.has_perm(f"campaign.{action}_{model._meta.model_name}")
+        for action in ("view", "change", "add")
+    )
+
+
+@hooks.register("register_admin_search_area")
+def register_helpline_search():
+    return ListSearchArea(
+        _("Helplines"),
+        reverse("wagtailsnippets_campaign_helpline:list"),
+        icon_name="help",
+        order=300,
+        permission=_viewset_can_view(Helpline),
+    )
+
+
+@hooks.register("register_admin_search_area")
+def register_legal_text_search():
+    return ListSearchArea(
+        _("Legal texts"),
+        reverse("wagtailsnippets_campaign_legaltext:list"),
+        icon_name="warning",
+        order=310,
+        permission=_viewset_can_view(LegalText),
+    )
+
+
+@hooks.register("register_admin_search_area")
+def register_region_search():
+    return ListSearchArea(
+        _("Regions"),
+        reverse("wagtailsnippets_campaign_region:list"),
+        icon_name="globe",
+        order=320,
+        permission=_viewset_can_view(Region),
+    )
+
+
+@hooks.register("register_admin_search_area")
+def register_release_search():
+    return ListSearchArea(
+        _("Releases"),
+        reverse("campaign_releases:index"),
+        icon_name="time",
+        order=330,
+        permission=can_view_releases,
+    )
 
 
 @hooks.register("register_log_actions")

@@ -10,6 +10,8 @@ item that saves the draft, then submits it (``SUBMIT_FIELD``).
 
 import base64
 import hashlib
+import html
+import json
 import re
 
 from django.conf import settings
@@ -76,6 +78,34 @@ def with_editor_policy(response):
     response["Content-Security-Policy"] = "; ".join(
         f"{name} {value}" for name, value in directives.items()
     )
+    return response
+
+
+EDITOR_PROPS = re.compile(
+    r'(<div class="js-translation-editor" data-props=")([^"]*)(")'
+)
+
+
+def without_delete(response):
+    """wagtail-localize's editor offers "Delete" as its footer's main action
+    to anyone Wagtail lets delete the page (a translator may delete an
+    unpublished translation), and "Convert to alias page" to everyone.
+    Translators never delete nor convert: the props that show those buttons
+    are turned off; ``refuse_delete`` and ``convert_to_alias`` refuse the
+    requests themselves."""
+    if response is None or response.status_code != 200:
+        return response
+    content = response.content.decode()
+
+    def patch(match):
+        props = json.loads(html.unescape(match.group(2)))
+        props.setdefault("perms", {})["canDelete"] = False
+        # Publishers only (translations/views/pages.py refuses the rest).
+        props.setdefault("links", {})["convertToAliasUrl"] = None
+        escaped = html.escape(json.dumps(props), quote=True)
+        return f"{match.group(1)}{escaped}{match.group(3)}"
+
+    response.content = EDITOR_PROPS.sub(patch, content, count=1).encode()
     return response
 
 

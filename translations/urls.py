@@ -3,12 +3,12 @@
 
 from django.urls import path
 
-from translations.views import matrix, pages, review, snippets
+from translations.views import overview, pages, review, snippets
 
 app_name = "campaign_translations"
 
 urlpatterns = [
-    path("", matrix.StatusView.as_view(), name="status"),
+    path("", overview.StatusView.as_view(), name="status"),
     path(
         "<int:source_id>/<str:locale_code>/",
         pages.WorkspaceView.as_view(),

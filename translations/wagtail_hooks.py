@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
@@ -24,6 +25,7 @@ from translations.editor import (
     add_editor_banner,
     is_translation_without_publish,
     with_editor_policy,
+    without_delete,
 )
 from translations.permissions import can_translate, reviewer_locales
 from translations.views.pages import convert_to_alias, workspace_url_for
@@ -101,9 +103,13 @@ def translation_editor_actions(request, page):
         return None
     if drafts.synced_translation(page) is None:
         return None
-    if can_translate(request.user, page):
+    translator = can_translate(request.user, page)
+    if translator:
         add_editor_banner(request, page)
-    return with_editor_policy(localize_hooks.before_edit_page(request, page))
+    response = localize_hooks.before_edit_page(request, page)
+    if translator and is_translation_without_publish(request, page):
+        response = without_delete(response)
+    return with_editor_policy(response)
 
 
 @hooks.register("register_page_action_menu_item")
@@ -117,7 +123,19 @@ def hide_workflow_submission_for_translators(menu_items, request, context):
     if context.get("view") != "edit" or page is None:
         return
     if is_translation_without_publish(request, page):
-        menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
+        hidden = ("action-submit", "action-delete")
+        menu_items[:] = [item for item in menu_items if item.name not in hidden]
+
+
+@hooks.register("before_delete_page")
+def refuse_delete(request, page):
+    """Translators never delete a translation (only its publishers may):
+    refused here, whatever button or URL the request came from."""
+    if can_translate(request.user, page) and is_translation_without_publish(
+        request, page
+    ):
+        return permission_denied(request)
+    return None
 
 
 @hooks.register("after_edit_page")

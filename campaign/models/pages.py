@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -93,9 +93,16 @@ class CampaignPage(Page):
         ),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    # The slug sits under the title, where translators work: in
+    # wagtail-localize's editor it is a segment of the Content tab, so a
+    # translated page gets a translated URL.
+    content_panels = [*Page.content_panels, FieldPanel("slug"), FieldPanel("body")]
     promote_panels = [
-        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
         FieldPanel("share_image", read_only=True),
         FieldPanel("share_image_square", read_only=True),
     ]

@@ -2,8 +2,10 @@
 
 Wall times are plain text (``YYYY-MM-DD HH:MM[:SS]``, optionally with a UTC
 offset), read in each region's own time zone by ``campaign.timezones.wall_to_utc``.
-A date-time widget would turn them into instants in the server's zone, and
-could not carry the offset that picks one of two repeated times.
+A DateTimeField would turn them into instants in the server's zone, and could
+not carry the offset that picks one of two repeated times: the fields stay
+text, with Wagtail's own date-time picker as their widget to fill them
+(``validateOnBlur`` off, so a typed offset is kept).
 """
 
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.widgets import AdminDateTimeInput
 
 from campaign.models import Region, Rollout, source_page
 from campaign.releases import engine
@@ -32,9 +35,21 @@ WALL_HELP = gettext_lazy(
 )
 
 
-def wall_input(placeholder: str = "YYYY-MM-DD HH:MM", **attrs) -> forms.TextInput:
-    return forms.TextInput(
-        attrs={"placeholder": placeholder, "autocomplete": "off", **attrs}
+class WallTimeInput(AdminDateTimeInput):
+    """Wagtail's date-time picker on a text field: the picker fills in
+    ``YYYY-MM-DD HH:MM`` and leaves a typed offset alone."""
+
+    def get_config(self):
+        return {**super().get_config(), "validateOnBlur": False}
+
+    def format_value(self, value):
+        return value if isinstance(value, str) else super().format_value(value)
+
+
+def wall_input(placeholder: str = "YYYY-MM-DD HH:MM", **attrs) -> WallTimeInput:
+    return WallTimeInput(
+        attrs={"placeholder": placeholder, "autocomplete": "off", **attrs},
+        format="%Y-%m-%d %H:%M",
     )
 
 
@@ -92,7 +107,11 @@ class RolloutForm(forms.Form):
                 label=_("%(region)s (%(code)s): goes live at") % name,
                 required=False,
                 widget=wall_input(**{"data-region-field": region.code}),
-                help_text=_("Local time in %(zone)s.") % {"zone": region.time_zone},
+                help_text=_("Local time in %(zone)s; it is %(now)s there now.")
+                % {
+                    "zone": region.time_zone,
+                    "now": timezone.now().astimezone(region.zone).strftime("%H:%M"),
+                },
             )
             self.fields[self.expire_name(region)] = forms.CharField(
                 label=_("%(region)s (%(code)s): expires at (optional)") % name,

@@ -9,6 +9,7 @@ from campaign.models import Release
 from campaign.timezones import label, utc_label
 
 from . import access
+from .progress import REFRESH_SECONDS, WINDOW, progress
 from .timeline import state_label
 
 State = Release.State
@@ -28,6 +29,18 @@ class Entry:
             if release.rollout_id
             else reverse("campaign_releases:page", args=[release.page_id])
         ) + f"#release-{release.pk}"
+
+
+def waves_going_live(releases, now) -> list:
+    """(campaign title, progress) of each campaign with a release due now."""
+    due = releases.filter(
+        state=State.SCHEDULED, go_live_at__lte=now + WINDOW
+    ).values_list("page_id", flat=True)
+    waves = []
+    for page_id in sorted(set(due)):
+        mine = list(releases.filter(page_id=page_id))
+        waves.append((mine[0].page.title, progress(mine, now)))
+    return waves
 
 
 class ReleasesPanel(Component):
@@ -52,6 +65,8 @@ class ReleasesPanel(Component):
             | Q(state=State.SCHEDULED, go_live_at__lt=now - GRACE)
         ).order_by("go_live_at", "region__code")
         return {
+            "waves": waves_going_live(releases, now),
+            "refresh_seconds": REFRESH_SECONDS,
             "upcoming": [Entry(release, now) for release in upcoming],
             "attention": [Entry(release, now) for release in attention],
             "index_url": reverse("campaign_releases:index"),

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -64,6 +65,21 @@ def releases_of(queryset):
     )
 
 
+def zone_presets(regions) -> list[tuple[str, list[str]]]:
+    """Regions grouped by their UTC offset now ("UTC+01:00": BE, DK, ...),
+    for the rollout form's presets; only groups of two or more."""
+    now = timezone.now()
+    groups: dict = {}
+    for region in regions:
+        offset = now.astimezone(region.zone).strftime("%z")
+        groups.setdefault(offset, []).append(region.code)
+    return [
+        (f"UTC{offset[:3]}:{offset[3:]}", codes)
+        for offset, codes in sorted(groups.items())
+        if len(codes) > 1
+    ]
+
+
 class ReleaseIndexView(ReleaseAdminMixin, TemplateView):
     """The campaigns (source pages) with their releases counted by state."""
 
@@ -88,6 +104,14 @@ class ReleaseIndexView(ReleaseAdminMixin, TemplateView):
             .annotate(**counts)
             .order_by("title")
         )
+        query = (self.request.GET.get("q") or "").strip()
+        if query:
+            campaigns = campaigns.filter(
+                Q(title__icontains=query)
+                | Q(releases__region__name__icontains=query)
+                | Q(releases__region__code__iexact=query)
+            ).distinct()
+        context["query"] = query
         context["campaigns"] = [
             (campaign, [getattr(campaign, f"n_{state}") for state in State.values])
             for campaign in campaigns
@@ -143,6 +167,7 @@ class RolloutView(ReleaseAdminMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["page"] = self.page
         context["existing"] = releases_of(self.page.releases.all())
+        context["zone_presets"] = zone_presets(context["form"].region_list)
         return context
 
 

@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from . import access, actions, views
+from . import access, actions, calendar, views
 
 
 class ReleasesMenuItem(MenuItem):
@@ -37,6 +37,9 @@ class ReleaseViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", views.ReleaseIndexView.as_view(), name="index"),
+            path("calendar/", calendar.CalendarView.as_view(), name="calendar"),
+            path("calendar.csv", calendar.export_csv, name="calendar_csv"),
+            path("calendar.ics", calendar.export_ics, name="calendar_ics"),
             path("page/<int:page_id>/", views.PageTimelineView.as_view(), name="page"),
             path("page/<int:page_id>/plan/", views.RolloutView.as_view(), name="plan"),
             path(

@@ -29,6 +29,35 @@
             });
         }
 
+        // Select-all and by-time-zone presets (hidden without this script).
+        var presets = form.querySelector("[data-region-presets]");
+        if (presets) {
+            presets.hidden = false;
+            presets.addEventListener("click", function (event) {
+                var button = event.target.closest("[data-select-regions]");
+                if (!button) {
+                    return;
+                }
+                var wanted = button.dataset.selectRegions;
+                var codes = wanted.split(" ");
+                regions.forEach(function (input) {
+                    if (wanted === "all") {
+                        input.checked = true;
+                    } else if (wanted === "none") {
+                        input.checked = false;
+                    } else {
+                        input.checked = codes.indexOf(regionCode(input)) !== -1;
+                    }
+                });
+                update();
+            });
+        }
+
+        function regionCode(input) {
+            var row = form.querySelector('[data-region-row="' + input.value + '"]');
+            return row ? row.dataset.regionCode : "";
+        }
+
         form.addEventListener("change", update);
         update();
     }

@@ -118,8 +118,11 @@ def test_the_status_view_filters_by_region_without_inline_style_or_script(world,
     assert 'data-state="live"' in main
     assert "style=" not in main
     assert not re.search(r"<script(?![^>]*\bsrc=)", main)
-    edit = reverse("wagtailadmin_pages:edit", args=[world.page("fr-be").pk])
-    assert f'href="{edit}"' in main
+    # The translator's cell opens their workspace (which opens the editor).
+    workspace = reverse(
+        "campaign_translations:workspace", args=[world.source.pk, "fr-be"]
+    )
+    assert f'href="{workspace}"' in main
     nl_edit = reverse("wagtailadmin_pages:edit", args=[world.page("nl-be").pk])
     assert nl_edit not in main
 

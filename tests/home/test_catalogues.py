@@ -1,12 +1,13 @@
-"""The UI catalogues: current, and complete for everything the public reads.
+"""The UI catalogues: current, and complete for the public and the admin.
 
-``make test`` runs this file first (``make catalogues``). Two checks:
+``make test`` runs this file first (``make catalogues``). Three checks:
 
 - **Current.** The source tree (``.py``, ``.html``, ``.txt`` files and the
   catalogues, without git-ignored folders) is copied to a temporary folder,
-  where ``manage.py makemessages --all --no-location`` runs; every catalogue
-  must come out as it went in (the ``POT-Creation-Date`` line aside). A
-  string added, changed or removed without running makemessages fails here.
+  where ``manage.py update_catalogues`` (makemessages for ``locale/`` and for
+  each app's admin catalogue) runs; every catalogue must come out as it went
+  in (the ``POT-Creation-Date`` line aside). A string added, changed or
+  removed without running ``update_catalogues`` fails here.
 - **Public strings translated.** The public msgids are read by parsing the
   public templates with Django's own template engine and collecting every
   ``{% translate %}`` and ``{% blocktranslate %}`` (the same msgid
@@ -16,7 +17,11 @@
   ``outreach/templates/outreach`` (the partner card), except the admin's
   (``wagtailadmin/``, ``admin/``, ``translations/``). Each must be in every
   catalogue, translated (every plural form), not fuzzy, with the same
-  placeholders. Admin-only strings may stay untranslated.
+  placeholders. Admin-only strings may stay untranslated in ``locale/``.
+- **Admin strings translated.** The admin catalogues
+  (``campaign/locale``, ``translations/locale``, ``home/locale``: the
+  Python strings and admin templates of those apps) have every entry
+  translated in every language, none fuzzy, with the same placeholders.
 
 Each catalogue also passes ``msgfmt --check``. The checks that need GNU
 gettext skip without it, except under ``CI=true`` (.ci/run installs it),
@@ -38,6 +43,7 @@ from django.templatetags.i18n import BlockTranslateNode, TranslateNode
 from django.utils import translation
 
 from campaign.models.helplines import WEEKDAYS
+from home.management.commands.update_catalogues import ADMIN_CATALOGUES
 
 BASE_DIR = Path(settings.BASE_DIR)
 LOCALE_DIR = BASE_DIR / "locale"
@@ -57,6 +63,45 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 def catalogue(language: str) -> polib.POFile:
     return polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+
+
+def admin_catalogue(app: str, language: str) -> polib.POFile:
+    path = BASE_DIR / app / "locale" / language / "LC_MESSAGES" / "django.po"
+    return polib.pofile(str(path))
+
+
+def catalogue_paths(root: Path) -> list[Path]:
+    """Every catalogue under a tree: locale/ and the apps' admin ones."""
+    relative = [Path("locale")] + [Path(app, "locale") for app in ADMIN_CATALOGUES]
+    return [
+        folder / language / "LC_MESSAGES" / "django.po"
+        for folder in relative
+        for language in LANGUAGES
+        if (root / folder).exists() or folder == Path("locale")
+    ]
+
+
+def untranslated(po: polib.POFile) -> list[str]:
+    """What keeps a catalogue from being complete: untranslated, fuzzy, or
+    with other placeholders than its msgid."""
+    problems = []
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if entry.fuzzy:
+            problems.append(f"fuzzy: {entry.msgid!r}")
+            continue
+        translated = (
+            list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        )
+        if not all(translated):
+            problems.append(f"untranslated: {entry.msgid!r}")
+            continue
+        wanted = set(PLACEHOLDER.findall(entry.msgid))
+        for text in translated:
+            if set(PLACEHOLDER.findall(text)) != wanted:
+                problems.append(f"placeholders differ: {entry.msgid!r} → {text!r}")
+    return problems
 
 
 def public_templates() -> list[Path]:
@@ -157,10 +202,56 @@ def test_every_public_string_is_translated_and_not_fuzzy(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue_header_names_its_language(language):
-    po = catalogue(language)
-    assert po.metadata["Language"] == language
-    assert "charset=UTF-8" in po.metadata["Content-Type"]
-    assert "Plural-Forms" in po.metadata
+    for po in [catalogue(language)] + [
+        admin_catalogue(app, language) for app in ADMIN_CATALOGUES
+    ]:
+        assert po.metadata["Language"] == language
+        assert "charset=UTF-8" in po.metadata["Content-Type"]
+        assert (
+            po.metadata["Plural-Forms"] == catalogue(language).metadata["Plural-Forms"]
+        )
+
+
+def test_the_admin_strings_are_in_the_admin_catalogues():
+    msgids = {
+        entry.msgid for app in ADMIN_CATALOGUES for entry in admin_catalogue(app, "fr")
+    }
+    # The rollout form, the status names, a time-zone error, the review
+    # screen, a helpline field, a home page field.
+    for expected in (
+        "Plan a rollout",
+        "Schedule the rollout",
+        "withdrawn",
+        "outdated",
+        "%(wall)s does not exist in %(zone)s: the clocks skip that hour. "
+        "Choose %(earlier)s or %(later)s.",
+        "Submit for review",
+        "Save draft",
+        "confidentiality",
+        "home page",
+    ):
+        assert expected in msgids
+    assert "Skip to main content" not in msgids  # public only
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("app", ADMIN_CATALOGUES)
+def test_every_admin_string_is_translated_and_not_fuzzy(app, language):
+    problems = untranslated(admin_catalogue(app, language))
+    assert problems == [], f"{app}/locale/{language}: " + "\n".join(problems)
+
+
+def test_an_untranslated_or_fuzzy_admin_string_is_found():
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Save draft", msgstr=""))
+    po.append(polib.POEntry(msgid="Cancel", msgstr="Annuler", flags=["fuzzy"]))
+    po.append(polib.POEntry(msgid="%(n)s late", msgstr="en retard"))
+    po.append(polib.POEntry(msgid="Approve", msgstr="Approuver"))
+    assert untranslated(po) == [
+        "untranslated: 'Save draft'",
+        "fuzzy: 'Cancel'",
+        "placeholders differ: '%(n)s late' → 'en retard'",
+    ]
 
 
 def _copy_sources(destination: Path) -> None:
@@ -193,14 +284,16 @@ def require_gettext() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue_passes_msgfmt_check(language):
     require_gettext()
-    po = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
-    result = subprocess.run(
-        ["msgfmt", "--check", "--output-file=/dev/null", str(po)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    for relative in catalogue_paths(BASE_DIR):
+        if relative.parts[-3] != language:
+            continue
+        result = subprocess.run(
+            ["msgfmt", "--check", "--output-file=/dev/null", str(BASE_DIR / relative)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, f"{relative}: {result.stderr}"
 
 
 def test_makemessages_would_change_no_catalogue(tmp_path):
@@ -213,7 +306,7 @@ def test_makemessages_would_change_no_catalogue(tmp_path):
         "VAR_DIR": str(tmp_path / "var"),
     }
     result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "--all", "--no-location"],
+        [sys.executable, "manage.py", "update_catalogues"],
         cwd=tree,
         env=env,
         capture_output=True,
@@ -223,13 +316,12 @@ def test_makemessages_would_change_no_catalogue(tmp_path):
     assert result.returncode == 0, result.stderr
 
     stale = []
-    for language in LANGUAGES:
-        relative = Path(language, "LC_MESSAGES", "django.po")
-        before = (LOCALE_DIR / relative).read_text()
-        after = (tree / "locale" / relative).read_text()
+    for relative in catalogue_paths(BASE_DIR):
+        before = (BASE_DIR / relative).read_text()
+        after = (tree / relative).read_text()
         if _without_creation_date(before) != _without_creation_date(after):
             stale.append(str(relative))
     assert stale == [], (
-        "Run `python manage.py makemessages --all --no-location` and translate "
-        f"the new strings: {stale}"
+        "Run `python manage.py update_catalogues` and translate the new "
+        f"strings: {stale}"
     )

@@ -1,12 +1,10 @@
 """The translation status matrix: campaign pages, helplines and legal texts
 by locale. The state of each cell comes from ``translations.status``;
-``matrix`` is a plain function the tests call, ``StatusView`` renders it.
+``matrix`` is a plain function the tests call; ``overview`` arranges it for
+the status screen.
 """
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -189,32 +187,13 @@ def _snippet_rows(model, columns, region, user) -> list[Row]:
     return rows
 
 
-def matrix(user, region: Region | None = None) -> tuple[list[Locale], list[Row]]:
-    columns = _columns(region)
+def matrix(
+    user, region: Region | None = None, columns: list[Locale] | None = None
+) -> tuple[list[Locale], list[Row]]:
+    """Rows for ``columns`` (by default the locales other than the source)."""
+    columns = _columns(region) if columns is None else columns
     return columns, [
         *_page_rows(columns, user),
         *_snippet_rows(Helpline, columns, region, user),
         *_snippet_rows(LegalText, columns, region, user),
     ]
-
-
-class StatusView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "translations/status.html"
-    page_title = gettext_lazy("Translation status")
-    header_icon = "wagtail-localize-language"
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        code = (self.request.GET.get("region") or "").upper()
-        region = Region.objects.filter(code=code).first() if code else None
-        columns, rows = matrix(self.request.user, region)
-        context.update(
-            regions=Region.objects.order_by("code"),
-            region=region,
-            columns=columns,
-            rows=rows,
-        )
-        return context

@@ -18,6 +18,7 @@ from wagtail_localize.views import convert as localize_convert
 
 from campaign.models import TranslationReview
 from translations import drafts
+from translations.labels import missing_segments
 from translations.permissions import can_translate, is_source_locale, translator_locales
 from translations.status import (
     Cell,
@@ -99,6 +100,7 @@ class WorkspaceView(WorkspaceBase):
             cell=cell,
             reviews=reviews,
             here=self.request.get_full_path(),
+            missing=missing_segments(translation, self.source),
         )
         if page is not None:
             context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[page.pk])

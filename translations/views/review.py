@@ -8,19 +8,18 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail_localize.segments.extract import extract_segments
 
 from campaign.models import TranslationReview
 from translations import decisions, drafts
 from translations import snippets as snippet_drafts
+from translations.labels import Namer, field_labels
 from translations.permissions import can_review, can_review_snippet, reviewer_locales
 
 from .snippets import snippet_changes
@@ -71,31 +70,6 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-def _labels(instance) -> dict[str, str]:
-    """Readable names of a page's content paths: field, then block."""
-    labels = {}
-    for model_field in instance._meta.get_fields():
-        if not hasattr(model_field, "verbose_name"):
-            continue
-        name = capfirst(str(model_field.verbose_name))
-        labels[model_field.name] = name
-        if isinstance(model_field, StreamField):
-            for block in getattr(instance, model_field.name):
-                block_label = capfirst(str(block.block.label))
-                labels[f"{model_field.name}.{block.id}"] = f"{name} · {block_label}"
-    return labels
-
-
-def _label(labels: dict, path: str) -> str:
-    parts = path.split(".")
-    for cut in range(len(parts), 0, -1):
-        head = ".".join(parts[:cut])
-        if head in labels:
-            rest = [part.replace("_", " ") for part in parts[cut:]]
-            return " · ".join([labels[head], *rest])
-    return path
-
-
 def changes(review: TranslationReview) -> list[dict]:
     """Each translated string of the submitted revision beside the source's
     and the live page's, in page order; ``changed`` marks what differs
@@ -106,7 +80,7 @@ def changes(review: TranslationReview) -> list[dict]:
     new = drafts.strings_by_path(extract_segments(submitted))
     old = drafts.strings_by_path(extract_segments(page)) if page.live else {}
     src = drafts.strings_by_path(extract_segments(source))
-    labels = _labels(submitted)
+    name = Namer(field_labels(submitted))
     rows = []
     for path, texts in new.items():
         for index, text in enumerate(texts):
@@ -115,7 +89,7 @@ def changes(review: TranslationReview) -> list[dict]:
             live = before[index] if len(before) == len(texts) else ""
             rows.append(
                 {
-                    "label": _label(labels, path),
+                    "label": name(path),
                     "source": original[index] if len(original) == len(texts) else "",
                     "live": live,
                     "submitted": text,
