@@ -85,9 +85,17 @@ def can_translate(user, page: Page) -> bool:
     perms = page.permissions_for_user(user)
     if not perms.can_edit():
         return False
-    if perms.can_publish():
+    if holds_publish(perms):
         return True
     return translator_locales(user).filter(pk=page.locale_id).exists()
+
+
+def holds_publish(perms) -> bool:
+    """Does the user hold publish permission on the page's tree? Campaign
+    pages publish through releases only (their ``can_publish()`` is always
+    False), but who holds it still decides who may translate directly."""
+    holds = getattr(perms, "holds_publish", None)
+    return holds() if holds else perms.can_publish()
 
 
 def can_review(user, page: Page) -> bool:
@@ -212,3 +220,28 @@ def sync_translator_groups() -> GroupSync:
         result.deleted.append(group.name)
     stale.delete()
     return result
+
+
+# Nobody publishes around a release -----------------------------------------------
+
+#: Permissions no group holds: wagtail-localize's ``submit_translation``
+#: lets its holder sync every locale of a page and publish them at once
+#: ("Publish immediately"), around review and release. Its migration 0006
+#: gives it to Wagtail's default Editors and Moderators.
+WITHHELD = (("wagtail_localize", "submit_translation"),)
+
+
+@transaction.atomic
+def sync_publication_permissions() -> list[str]:
+    """Take the withheld permissions from every group; say what was taken."""
+    taken = []
+    for app_label, codename in WITHHELD:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is None:
+            continue
+        for group in Group.objects.filter(permissions=permission).order_by("name"):
+            group.permissions.remove(permission)
+            taken.append(f"{group.name}: {app_label}.{codename}")
+    return taken

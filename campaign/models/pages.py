@@ -9,9 +9,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PagePermissionTester, Site
 from wagtail_localize.fields import TranslatableField
 
+from campaign import publication
 from campaign.blocks import CampaignStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
@@ -27,6 +28,11 @@ def source_page(page: Page) -> Page:
     """
     source = page.get_translation_or_none(Locale.get_default())
     return (source or page).specific
+
+
+def _prepared(page: Page, name: str):
+    field = page._meta.get_field(name)
+    return field.get_prep_value(field.value_from_object(page))
 
 
 class CampaignIndexPage(Page):
@@ -51,6 +57,34 @@ class CampaignIndexPage(Page):
             .order_by("-first_published_at")
         )
         return context
+
+
+class CampaignPagePermissionTester(PagePermissionTester):
+    """Nobody publishes a campaign page from the page editor, bulk actions or
+    wagtail-localize: its translations go live through a region's release
+    (``campaign.publication``). Unpublishing stays Wagtail's rule."""
+
+    def can_publish(self):
+        return False
+
+    def can_publish_subpage(self):
+        return False
+
+    def can_submit_for_moderation(self):
+        # Wagtail's workflow publishes on approval; the review is ours.
+        return False
+
+    def holds_publish(self) -> bool:
+        """The user's publish permission on this tree, which campaign pages
+        do not honour but other rules (who may translate) still read."""
+        if not self.user.is_active:
+            return False
+        return self.user.is_superuser or "publish" in self.permissions
+
+
+#: What readers see of a campaign page's row: written only by a release
+#: while the page is live.
+PUBLIC_FIELDS = ("title", "slug", "seo_title", "search_description", "body")
 
 
 class CampaignPage(Page):
@@ -98,6 +132,44 @@ class CampaignPage(Page):
 
     class Meta:
         verbose_name = _("campaign page")
+
+    def permissions_for_user(self, user):
+        return CampaignPagePermissionTester(user, self)
+
+    def get_workflow(self):
+        """None: a campaign page's review is the project's own
+        (translations/), never Wagtail's moderation, which publishes."""
+        return None
+
+    def save(self, *args, **kwargs):
+        if publication.permitted_by() is None and self._goes_public(
+            kwargs.get("update_fields")
+        ):
+            raise publication.PublicationRefused(
+                _(
+                    "Campaign pages go live only through a release: plan a "
+                    "rollout of “%(title)s” instead."
+                )
+                % {"title": self.title}
+            )
+        return super().save(*args, **kwargs)
+
+    def _goes_public(self, update_fields) -> bool:
+        """Would this save change what the public sees: go live, switch the
+        live revision, or rewrite the live row's text?"""
+        watched = {"live", "live_revision", *PUBLIC_FIELDS}
+        if update_fields is not None and not watched & set(update_fields):
+            return False
+        if self.pk is None:
+            return self.live
+        stored = type(self).objects.filter(pk=self.pk).first()
+        if stored is None or not self.live:
+            return bool(stored is None and self.live)
+        if not stored.live or stored.live_revision_id != self.live_revision_id:
+            return True
+        return any(
+            _prepared(self, name) != _prepared(stored, name) for name in PUBLIC_FIELDS
+        )
 
     @cached_property
     def region(self) -> Region | None:

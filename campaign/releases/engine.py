@@ -26,6 +26,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import LogContext, log
 from wagtail.models import Locale
 
+from campaign import publication
 from campaign.models import (
     CampaignPage,
     Region,
@@ -161,7 +162,7 @@ def _publish_revision(page: CampaignPage, revision, user) -> bool:
     # revision would make Wagtail only schedule it (approved_go_live_at).
     action.object.go_live_at = None
     action.object.expire_at = None
-    with LogContext(user=user):
+    with LogContext(user=user), publication.permitted("release"):
         action.execute(skip_permission_checks=True)
     return True
 

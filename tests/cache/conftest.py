@@ -13,6 +13,7 @@ import pytest
 import redis
 from django.conf import settings as django_settings
 
+from campaign import publication
 from campaign.models import CampaignPage, TranslationReview
 from delivery import invalidation
 from delivery import versions as cache_versions
@@ -79,7 +80,8 @@ def snapshot_root(settings, tmp_path):
 
 
 def publish(page):
-    page.save_revision().publish()
+    with publication.permitted("test"):
+        page.save_revision().publish()
     page.refresh_from_db()
     return page
 

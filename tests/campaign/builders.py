@@ -14,6 +14,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale
 
+from campaign import publication
 from campaign.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -72,10 +73,18 @@ def campaign_index(parent=None, title: str = "Campaigns") -> CampaignIndexPage:
     return page
 
 
+def publish_revision(revision):
+    """Publish a revision directly, as a release or data loader does; campaign
+    pages refuse any other way (campaign/publication.py)."""
+    with publication.permitted("test"):
+        return revision.publish()
+
+
 def campaign_page(parent, body=None, title: str = "Stop before you start"):
-    page = CampaignPage(title=title, slug="stop", body=body or [])
+    page = CampaignPage(title=title, slug="stop", body=body or [], live=False)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish_revision(page.save_revision())
+    page.refresh_from_db()
     return page
 
 
@@ -86,7 +95,8 @@ def translation(page, code: str, publish: bool = True):
         if not ancestor.live:
             ancestor.save_revision().publish()
     if publish:
-        translated.save_revision().publish()
+        publish_revision(translated.save_revision())
+        translated.refresh_from_db()
     return translated
 
 

@@ -140,6 +140,6 @@ class AdminRoundTripTests(WagtailPageTestCase):
         assert page.body[0].value["image"] == self.image
         assert page.body[4].value["questions"][0]["question"] == "Is it anonymous?"
         assert page.body[5].value["captions"] == self.captions
-        page.save_revision().publish()
+        builders.publish_revision(page.save_revision())
         self.assertPageIsRenderable(page)
         self.assertPageIsPreviewable(page, post_data=data)

@@ -402,7 +402,7 @@ def test_dashboard_panel_lists_upcoming_and_late_blocked_failed(world, admin_cli
 
 def test_withdraw_everywhere_confirms_on_get_and_acts_on_post(world, admin_client):
     dk = translate(world["source"], "da-dk")
-    dk.get_latest_revision().publish()
+    builders.publish_revision(dk.get_latest_revision())
     pending = builders.schedule(
         world["source"], world["regions"]["GB"], "2027-03-01 09:00"
     )

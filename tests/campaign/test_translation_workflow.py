@@ -104,7 +104,7 @@ def build_world(codes=("fr-be", "nl-be"), untranslated=("de-be",)) -> World:
         page = source.copy_for_translation(locale)
         page.title = TEXT[code][0]
         page.body = body(code)
-        page.save_revision().publish()
+        builders.publish_revision(page.save_revision())
         pages[code] = page
     sync_translator_groups()
     return World(region, CampaignPage.objects.get(pk=source.pk), pages)

@@ -190,10 +190,14 @@ def test_a_translator_can_neither_sync_nor_submit_nor_convert(world, tina, synce
     assert page.title.startswith("Arrêtez")
 
 
-def test_staff_who_may_publish_can_still_convert_to_an_alias(world, staff, synced):
+def test_nobody_converts_a_campaign_translation_to_an_alias(world, staff, synced):
+    """Converting mirrors the source's live state: a publication around the
+    release, refused even to superusers."""
     page = world.page("fr-be")
     convert = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
-    assert client_for(staff).get(convert).status_code == 200
+    assert refused(client_for(staff).get(convert))
+    assert refused(client_for(staff).post(convert))
+    assert world.page("fr-be").alias_of_id is None
 
 
 # This project's draft, submit and review views ----------------------------------

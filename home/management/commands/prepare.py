@@ -23,6 +23,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("build_catalogues")
         call_command("collectstatic", interactive=False, verbosity=0)
+        # Nobody publishes around a release (translations/permissions.py).
+        call_command("sync_publication_permissions", verbosity=0)
         if not no_demo:
             call_command("seed_demo")
             call_command("ensure_admin")
