@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from . import access, actions, views
+from . import access, actions, legal, views
 
 
 class ReleasesMenuItem(MenuItem):
@@ -53,6 +53,12 @@ class ReleaseViewSet(ViewSet):
                 "<int:release_id>/override/",
                 actions.OverrideGateView.as_view(),
                 name="override",
+            ),
+            path("legal/", legal.LegalDueView.as_view(), name="legal"),
+            path(
+                "legal/<int:text_id>/sign-off/",
+                legal.SignOffView.as_view(),
+                name="legal_sign_off",
             ),
             path(
                 "<int:release_id>/withdraw/",

@@ -119,8 +119,8 @@ def campaign():
         "dk": builders.helpline(denmark, "da-dk", "Hjælpelinjen", always_open=True),
         "be": builders.helpline(belgium, "fr-be", "Stop it now", always_open=True),
     }
-    builders.legal_text(denmark, "da-dk", "Straffeloven")
-    builders.legal_text(belgium, "fr-be", "Code pénal")
+    builders.legal_text(denmark, "da-dk", "Straffeloven", signed=True)
+    builders.legal_text(belgium, "fr-be", "Code pénal", signed=True)
     index = builders.campaign_index()
     source = builders.campaign_page(index, body=BODY)
     return {

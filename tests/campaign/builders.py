@@ -19,6 +19,7 @@ from campaign.models import (
     CampaignIndexPage,
     CampaignPage,
     Helpline,
+    LegalSignOff,
     LegalText,
     Region,
     RegionLocale,
@@ -51,14 +52,35 @@ def helpline(region: Region, locale_code: str, name: str, **fields) -> Helpline:
     return item
 
 
-def legal_text(region: Region, locale_code: str, title: str = "The law") -> LegalText:
-    return LegalText.objects.create(
+def legal_text(
+    region: Region,
+    locale_code: str,
+    title: str = "The law",
+    signed: bool = False,
+    review_by: date | None = date(2099, 1, 1),
+) -> LegalText:
+    text = LegalText.objects.create(
         region=region,
         locale=locale(locale_code),
         title=title,
         body="<p>Making such images is a crime.</p>",
         last_reviewed=date(2026, 10, 1),
+        review_by=review_by,
     )
+    if signed:
+        LegalSignOff.sign(text, None, "signed in a test")
+    return text
+
+
+def launch_ready(region: Region) -> Region:
+    """Give ``region`` what its releases need besides translations: a legal
+    text signed off and a helpline (campaign/releases/readiness.py)."""
+    code = region.region_locales.order_by("sort_order").first().locale.language_code
+    if not region.legal_texts.exists():
+        legal_text(region, code, signed=True)
+    if not region.helplines.exists():
+        helpline(region, code, f"Help line {region.code}")
+    return region
 
 
 def home() -> HomePage:

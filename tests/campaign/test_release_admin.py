@@ -35,6 +35,8 @@ def world():
             "BE", "Europe/Brussels", "fr-be", "nl-be", name="Belgium"
         ),
     }
+    for region in regions.values():
+        builders.launch_ready(region)
     source = builders.campaign_page(builders.campaign_index())
     return {"regions": regions, "source": source}
 
@@ -350,14 +352,22 @@ def test_override_is_confirmed_then_logged(world, django_user_model):
     release.refresh_from_db()
     assert release.state == State.BLOCKED  # GET changes nothing
 
-    assert client.post(url).status_code == 302
+    no_reason = client.post(url, {"reason": "  "})
+    assert no_reason.status_code == 400
+    assert "an override needs a reason" in no_reason.content.decode()
+    release.refresh_from_db()
+    assert release.state == State.BLOCKED
+
+    assert client.post(url, {"reason": "Legal asked for it"}).status_code == 302
     release.refresh_from_db()
     assert release.state == State.SCHEDULED
     assert release.gate_overridden_by == user
+    assert release.override_reason == "Legal asked for it"
     entry = PageLogEntry.objects.get(action="campaign.release.override")
     assert entry.user == user and entry.data["region"] == "BE"
+    assert entry.data["reason"] == "Legal asked for it"
 
-    again = client.post(url)  # no longer blocked: refused, not logged twice
+    again = client.post(url, {"reason": "x"})  # not blocked: refused, not logged
     assert again.status_code == 302
     assert PageLogEntry.objects.filter(action="campaign.release.override").count() == 1
 

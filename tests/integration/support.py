@@ -77,7 +77,9 @@ def campaign(index, slug: str = "stop", title: str = "Stop before you start"):
 
 
 def rollout(source, code: str, time_zone: str, *locales: str) -> Rollout:
-    region = builders.region(code, time_zone, *locales, name=code)
+    region = builders.launch_ready(
+        builders.region(code, time_zone, *locales, name=code)
+    )
     return Rollout(region, [translate(source, locale) for locale in locales])
 
 
