@@ -45,6 +45,9 @@ def _translation_page(page_id: int, user) -> Page:
 
 
 def workspace_url_for(page: Page) -> str:
+    """A translation's workspace; the source is submitted from its editor."""
+    if is_source_locale(page.locale_id):
+        return reverse("wagtailadmin_pages:edit", args=[page.pk])
     source = drafts.source_page(page)
     return reverse(
         "campaign_translations:workspace",
