@@ -3,7 +3,9 @@
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseBadRequest
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,7 @@ from wagtail_localize.fields import TranslatableField
 
 from campaign import publication
 from campaign.blocks import CampaignStreamBlock
+from campaign.timezones import wall_to_utc
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
 from .helplines import Helpline
@@ -136,6 +139,37 @@ class CampaignPage(Page):
     def permissions_for_user(self, user):
         return CampaignPagePermissionTester(user, self)
 
+    # Previews: any region, at any moment ------------------------------------
+
+    @property
+    def preview_modes(self):
+        """The page as readers of each region see it: that region's law and
+        helplines. Add ``at=YYYY-MM-DD HH:MM`` (the region's wall time) to a
+        preview's URL to see the helplines open or closed at that moment."""
+        modes = [("", _("This page's region"))]
+        for region in Region.objects.order_by("code"):
+            modes.append((f"region:{region.code}", str(region)))
+        return modes
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        # Wagtail serves the preview with a dummy request that drops the query
+        # string: the moment is read from the admin's request here.
+        code = (preview_mode or "").removeprefix("region:")
+        region = Region.objects.filter(code=code).first() if code else None
+        if region is not None:
+            self.__dict__["region"] = region  # the cached property, for this preview
+        at = (original_request.GET.get("at") or "") if original_request else ""
+        if at.strip() and self.region is not None:
+            try:
+                self._preview_moment = wall_to_utc(at.strip(), self.region.zone)
+            except ValidationError as error:
+                return HttpResponseBadRequest(" ".join(error.messages))
+        return super().make_preview_request(
+            original_request, preview_mode, extra_request_attrs
+        )
+
     def get_workflow(self):
         """None: a campaign page's review is the project's own
         (translations/), never Wagtail's moderation, which publishes."""
@@ -235,7 +269,7 @@ class CampaignPage(Page):
             region=self.region,
             helplines=self.helplines(),
             legal_text=self.legal_text(),
-            checked_at=timezone.now(),
+            checked_at=getattr(self, "_preview_moment", None) or timezone.now(),
             canonical_url=self.get_full_url(request),
             og_locale=translation.to_locale(self.locale.language_code),
             description=self.search_description or outline["standfirst"],
