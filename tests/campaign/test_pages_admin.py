@@ -124,7 +124,8 @@ class AdminRoundTripTests(WagtailPageTestCase):
                 "search_description": "",
             }
         )
-        self.assertCanCreate(self.index, CampaignPage, data)
+        # Saved as a draft: campaign pages go live only through a release.
+        self.assertCanCreate(self.index, CampaignPage, data, publish=False)
         page = CampaignPage.objects.get(slug="stop")
         types = [block.block_type for block in page.body]
         assert types == [
