@@ -13,6 +13,20 @@ PERMISSIONS_POLICY = (
 )
 
 
+#: Admin previews, which the admin shows in its own preview pane (an iframe
+#: of the same origin): only these may be framed, and only by the site
+#: itself. Public pages keep frame-ancestors 'none'.
+FRAMED_BY_ADMIN = {
+    "wagtailadmin_pages:preview_on_edit",
+    "wagtailadmin_pages:preview_on_add",
+}
+
+
+def framed_by_admin(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.view_name in FRAMED_BY_ADMIN
+
+
 class SecurityHeadersMiddleware:
     """Add Content-Security-Policy and Permissions-Policy to every response.
 
@@ -24,9 +38,20 @@ class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.policy = content_security_policy(settings.CONTENT_SECURITY_POLICY)
+        self.preview_policy = content_security_policy(
+            {**settings.CONTENT_SECURITY_POLICY, "frame-ancestors": "'self'"}
+        )
 
     def __call__(self, request):
         response = self.get_response(request)
+        if framed_by_admin(request):
+            # Wagtail renders a preview through the middleware again, with a
+            # dummy request: the page's own policy is already on it.
+            current = response.get("Content-Security-Policy", self.policy)
+            response["Content-Security-Policy"] = current.replace(
+                "frame-ancestors 'none'", "frame-ancestors 'self'"
+            )
+            response["X-Frame-Options"] = "SAMEORIGIN"
         response.setdefault("Content-Security-Policy", self.policy)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from campaign.models import TranslationReview
+from translations.drafts import validate_translated
 from translations.snippets import publish_snippet, snippet_reviewed
 
 Status = TranslationReview.Status
@@ -44,6 +45,9 @@ def decide(review_id: int, user, approve: bool, comment: str = ""):
             _("Another reviewer must approve your own translation."),
             code="own_submission",
         )
+    if approve and not review.is_snippet:
+        # What the release will publish must pass the editor's rules.
+        validate_translated(review.revision.as_object())
     review.status = Status.APPROVED if approve else Status.REJECTED
     review.decided_by = user
     review.decided_at = timezone.now()

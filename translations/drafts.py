@@ -26,6 +26,7 @@ from collections import defaultdict
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import (
@@ -35,7 +36,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 from wagtail_localize.operations import TranslationCreator
-from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from campaign.models import TranslationReview, source_page
@@ -110,6 +111,64 @@ def strings_by_path(segments) -> dict[str, list[str]]:
     return strings
 
 
+def overrides_by_path(segments) -> dict[str, str]:
+    """What a translator may replace rather than translate (link URLs,
+    images, documents), by content path, as text."""
+    return {
+        segment.path: str(segment.data)
+        for segment in segments
+        if isinstance(segment, OverridableSegmentValue)
+    }
+
+
+#: Link schemes a reader may follow; anything else (javascript:, data:...)
+#: is refused in a translation.
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def safe_override(value) -> bool:
+    text = str(value).strip()
+    scheme, sep, _rest = text.partition(":")
+    if not sep or "/" in scheme or not scheme.isalpha():
+        return True  # a relative URL, or an id (images, documents)
+    return scheme.lower() in SAFE_SCHEMES
+
+
+def validate_translated(instance: Page) -> None:
+    """Validate a translated page as the editor's form would: every block's
+    own rules (a headline's length, required fields, URL formats) and no link
+    a reader must not follow. Raises ValidationError naming the fields."""
+    errors = {}
+    for model_field in instance._meta.get_fields():
+        if not isinstance(model_field, StreamField):
+            continue
+        value = getattr(instance, model_field.name)
+        try:
+            model_field.stream_block.clean(value)
+        except ValidationError as error:
+            errors[model_field.name] = error.messages or [str(error)]
+    for name in ("title", "slug", "seo_title", "search_description"):
+        model_field = instance._meta.get_field(name)
+        try:
+            model_field.clean(getattr(instance, name), instance)
+        except ValidationError as error:
+            errors[name] = error.messages
+    unsafe = [
+        path
+        for path, value in overrides_by_path(extract_segments(instance)).items()
+        if not safe_override(value)
+    ]
+    if unsafe:
+        errors["links"] = [
+            _("Only web, e-mail and phone links are allowed (%(paths)s).")
+            % {"paths": ", ".join(unsafe)}
+        ]
+    if errors:
+        raise ValidationError(
+            [f"{name}: {' '.join(messages)}" for name, messages in errors.items()]
+        )
+
+
 def take_over_existing_text(translation: Translation, target: Page, user) -> int:
     """Record the text ``target`` already has as its string translations.
 
@@ -177,6 +236,7 @@ def save_draft(page: Page, user) -> Revision:
     Raises ValidationError when the translated page would not be valid.
     """
     instance = draft_instance(page)
+    validate_translated(instance)
     # save_revision() writes the revision pointers of the row only
     # (latest_revision, draft_title, has_unpublished_changes), never the
     # translated fields that the public site reads.
@@ -216,6 +276,8 @@ def submit_for_review(page: Page, user, revision: Revision | None = None):
         revision = page.get_latest_revision()
     if revision is None:
         revision = save_draft(page, user)
+    else:
+        validate_translated(revision.as_object())
     TranslationReview.withdraw_waiting(
         TranslationReview.objects.filter(page=page), user
     )

@@ -1,7 +1,8 @@
 """Who translates and reviews which locale: the per-locale groups.
 
-Every content locale other than the source has two groups, kept in step
-with the locale list by ``manage.py sync_translator_groups``:
+Every content locale other than the source has two groups, and the source
+a reviewers' group (its approval is a review step like the others), kept in
+step with the locale list by ``manage.py sync_translator_groups``:
 
 - "Translators · fr-be": may open the admin and add and change pages in the
   fr-be tree only (a Wagtail ``GroupPagePermission`` on the fr-be home
@@ -76,23 +77,34 @@ def is_source_locale(locale_id: int) -> bool:
 def can_translate(user, page: Page) -> bool:
     """May ``user`` save drafts of ``page`` and submit them for review?
 
-    Checked on the server by every view that writes: a translation (never
-    the source) whose locale the user translates, in a tree where Wagtail
-    lets them edit. Editors who may publish the page may do it too.
+    Checked on the server by every view that writes: a translation whose
+    locale the user translates, in a tree where Wagtail lets them edit.
+    Editors who hold publish permission there may do it too, and the source
+    page's owner submits the source (its own review step).
     """
-    if page.is_root() or is_source_locale(page.locale_id):
+    if page.is_root():
         return False
     perms = page.permissions_for_user(user)
     if not perms.can_edit():
         return False
-    if perms.can_publish():
+    if holds_publish(perms):
         return True
+    if is_source_locale(page.locale_id):
+        # The source's own review step: its owner submits it.
+        return page.owner_id is not None and page.owner_id == user.pk
     return translator_locales(user).filter(pk=page.locale_id).exists()
 
 
+def holds_publish(perms) -> bool:
+    """Does the user hold publish permission on the page's tree? Campaign
+    pages publish through releases only (their ``can_publish()`` is always
+    False), but who holds it still decides who may translate directly."""
+    holds = getattr(perms, "holds_publish", None)
+    return holds() if holds else perms.can_publish()
+
+
 def can_review(user, page: Page) -> bool:
-    if is_source_locale(page.locale_id):
-        return False
+    """Reviewers of the page's locale; for the source, "Reviewers · en"."""
     return reviewer_locales(user).filter(pk=page.locale_id).exists()
 
 
@@ -194,14 +206,14 @@ def sync_translator_groups() -> GroupSync:
     )
     default = Locale.get_default()
     wanted = set()
-    for locale in Locale.objects.exclude(pk=default.pk).order_by("language_code"):
+    for locale in Locale.objects.order_by("language_code"):
         home = locale_home(locale)
         if home is None:
             result.without_tree.append(locale.language_code)
-        for prefix, name in (
-            (TRANSLATORS, translators_group_name(locale)),
-            (REVIEWERS, reviewers_group_name(locale)),
-        ):
+        roles = [(REVIEWERS, reviewers_group_name(locale))]
+        if locale.pk != default.pk:  # the source is written, not translated
+            roles.insert(0, (TRANSLATORS, translators_group_name(locale)))
+        for prefix, name in roles:
             wanted.add(name)
             outcome = _sync_group(name, prefix, home, admin_access)
             getattr(result, outcome).append(name)
@@ -212,3 +224,28 @@ def sync_translator_groups() -> GroupSync:
         result.deleted.append(group.name)
     stale.delete()
     return result
+
+
+# Nobody publishes around a release -----------------------------------------------
+
+#: Permissions no group holds: wagtail-localize's ``submit_translation``
+#: lets its holder sync every locale of a page and publish them at once
+#: ("Publish immediately"), around review and release. Its migration 0006
+#: gives it to Wagtail's default Editors and Moderators.
+WITHHELD = (("wagtail_localize", "submit_translation"),)
+
+
+@transaction.atomic
+def sync_publication_permissions() -> list[str]:
+    """Take the withheld permissions from every group; say what was taken."""
+    taken = []
+    for app_label, codename in WITHHELD:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is None:
+            continue
+        for group in Group.objects.filter(permissions=permission).order_by("name"):
+            group.permissions.remove(permission)
+            taken.append(f"{group.name}: {app_label}.{codename}")
+    return taken

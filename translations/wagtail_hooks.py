@@ -18,7 +18,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from translations import drafts, urls
+from translations import drafts, guards, urls
 from translations.editor import (
     SUBMIT_FIELD,
     SubmitForReviewMenuItem,
@@ -28,7 +28,7 @@ from translations.editor import (
     without_delete,
 )
 from translations.permissions import can_translate, reviewer_locales
-from translations.views.pages import convert_to_alias, workspace_url_for
+from translations.views.pages import workspace_url_for
 
 
 # Before wagtail-localize's hook (order 0): Django takes the first match.
@@ -41,10 +41,22 @@ def register_translation_urls():
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",
-            convert_to_alias,
+            guards.convert_to_alias,
             name="campaign_convert_to_alias",
         ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            guards.update_translations,
+            name="campaign_update_translations",
+        ),
     ]
+
+
+# One way to public (translations/guards.py): before every other hook.
+hooks.register("before_create_page", guards.before_create, order=-10)
+hooks.register("before_edit_page", guards.before_edit, order=-10)
+hooks.register("before_copy_page", guards.before_copy, order=-10)
+hooks.register("construct_page_action_menu", guards.hide_publishing_actions)
 
 
 class ReviewMenuItem(MenuItem):

@@ -1,4 +1,10 @@
 from .helplines import Helpline, OpeningHours
+from .legal import (  # noqa: F401
+    LEGAL_REVIEWERS,
+    LegalSignOff,
+    legal_content_hash,
+    source_legal_text,
+)
 from .pages import CampaignIndexPage, CampaignPage, source_page  # noqa: F401
 from .regions import LegalText, Region, RegionLocale
 from .releases import Release, Rollout
@@ -8,6 +14,7 @@ __all__ = [
     "CampaignIndexPage",
     "CampaignPage",
     "Helpline",
+    "LegalSignOff",
     "LegalText",
     "OpeningHours",
     "Region",

@@ -3,16 +3,20 @@
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseBadRequest
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PagePermissionTester, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign import publication
 from campaign.blocks import CampaignStreamBlock, prefetched_choosers
+from campaign.timezones import wall_to_utc
 from delivery.restrictions import view_restrictions
 
 from .helplines import Helpline
@@ -38,6 +42,11 @@ def source_page(page: Page) -> Page:
     return (source or page).specific
 
 
+def _prepared(page: Page, name: str):
+    field = page._meta.get_field(name)
+    return field.get_prep_value(field.value_from_object(page))
+
+
 class CampaignIndexPage(Page):
     """Lists a locale's campaigns; editors add campaign pages under it."""
 
@@ -60,6 +69,34 @@ class CampaignIndexPage(Page):
             .order_by("-first_published_at")
         )
         return context
+
+
+class CampaignPagePermissionTester(PagePermissionTester):
+    """Nobody publishes a campaign page from the page editor, bulk actions or
+    wagtail-localize: its translations go live through a region's release
+    (``campaign.publication``). Unpublishing stays Wagtail's rule."""
+
+    def can_publish(self):
+        return False
+
+    def can_publish_subpage(self):
+        return False
+
+    def can_submit_for_moderation(self):
+        # Wagtail's workflow publishes on approval; the review is ours.
+        return False
+
+    def holds_publish(self) -> bool:
+        """The user's publish permission on this tree, which campaign pages
+        do not honour but other rules (who may translate) still read."""
+        if not self.user.is_active:
+            return False
+        return self.user.is_superuser or "publish" in self.permissions
+
+
+#: What readers see of a campaign page's row: written only by a release
+#: while the page is live.
+PUBLIC_FIELDS = ("title", "slug", "seo_title", "search_description", "body")
 
 
 class CampaignPage(Page):
@@ -114,6 +151,75 @@ class CampaignPage(Page):
 
     class Meta:
         verbose_name = _("campaign page")
+
+    def permissions_for_user(self, user):
+        return CampaignPagePermissionTester(user, self)
+
+    # Previews: any region, at any moment ------------------------------------
+
+    @property
+    def preview_modes(self):
+        """The page as readers of each region see it: that region's law and
+        helplines. Add ``at=YYYY-MM-DD HH:MM`` (the region's wall time) to a
+        preview's URL to see the helplines open or closed at that moment."""
+        modes = [("", _("This page's region"))]
+        for region in Region.objects.order_by("code"):
+            modes.append((f"region:{region.code}", str(region)))
+        return modes
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        # Wagtail serves the preview with a dummy request that drops the query
+        # string: the moment is read from the admin's request here.
+        code = (preview_mode or "").removeprefix("region:")
+        region = Region.objects.filter(code=code).first() if code else None
+        if region is not None:
+            self.__dict__["region"] = region  # the cached property, for this preview
+        at = (original_request.GET.get("at") or "") if original_request else ""
+        if at.strip() and self.region is not None:
+            try:
+                self._preview_moment = wall_to_utc(at.strip(), self.region.zone)
+            except ValidationError as error:
+                return HttpResponseBadRequest(" ".join(error.messages))
+        return super().make_preview_request(
+            original_request, preview_mode, extra_request_attrs
+        )
+
+    def get_workflow(self):
+        """None: a campaign page's review is the project's own
+        (translations/), never Wagtail's moderation, which publishes."""
+        return None
+
+    def save(self, *args, **kwargs):
+        if publication.permitted_by() is None and self._goes_public(
+            kwargs.get("update_fields")
+        ):
+            raise publication.PublicationRefused(
+                _(
+                    "Campaign pages go live only through a release: plan a "
+                    "rollout of “%(title)s” instead."
+                )
+                % {"title": self.title}
+            )
+        return super().save(*args, **kwargs)
+
+    def _goes_public(self, update_fields) -> bool:
+        """Would this save change what the public sees: go live, switch the
+        live revision, or rewrite the live row's text?"""
+        watched = {"live", "live_revision", *PUBLIC_FIELDS}
+        if update_fields is not None and not watched & set(update_fields):
+            return False
+        if self.pk is None:
+            return self.live
+        stored = type(self).objects.filter(pk=self.pk).first()
+        if stored is None or not self.live:
+            return bool(stored is None and self.live)
+        if not stored.live or stored.live_revision_id != self.live_revision_id:
+            return True
+        return any(
+            _prepared(self, name) != _prepared(stored, name) for name in PUBLIC_FIELDS
+        )
 
     @cached_property
     def region(self) -> Region | None:
@@ -183,7 +289,7 @@ class CampaignPage(Page):
             region=self.region,
             helplines=helplines,
             legal_text=legal_text,
-            checked_at=timezone.now(),
+            checked_at=getattr(self, "_preview_moment", None) or timezone.now(),
             canonical_url=self.get_full_url(request),
             og_locale=translation.to_locale(self.locale.language_code),
             description=self.search_description or outline["standfirst"],

@@ -149,12 +149,22 @@ class LegalText(TranslatableMixin, models.Model):
         _("last legally reviewed"),
         help_text=_("The date a lawyer last checked this text against the law."),
     )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date by which a legal reviewer must check this text again. "
+            "Past it, campaigns are not released in this region."
+        ),
+    )
 
     panels = [
         FieldPanel("region"),
         FieldPanel("title"),
         FieldPanel("body"),
         FieldPanel("last_reviewed"),
+        FieldPanel("review_by"),
     ]
 
     translatable_fields = [
@@ -162,6 +172,7 @@ class LegalText(TranslatableMixin, models.Model):
         TranslatableField("body"),
         SynchronizedField("region"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("review_by"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -86,8 +86,12 @@ class Release(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Who allowed publication despite a missing approval."),
+        help_text=_(
+            "Who allowed this plan of the release to publish despite what "
+            "blocked it; cleared when the release is planned again."
+        ),
     )
+    override_reason = models.TextField(_("why the gate was overridden"), blank=True)
     scheduled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -5,6 +5,7 @@ middleware) does it, through the engine in ``campaign.releases.engine``.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -106,7 +107,11 @@ class OverrideGateView(ReleaseConfirmView):
         release = self.release
         if release.state != State.BLOCKED:
             return self.not_blocked()
-        engine.override_gate(release, request.user)
+        try:
+            engine.override_gate(release, request.user, request.POST.get("reason", ""))
+        except ValidationError as error:
+            context = self.get_context_data(reason_error=" ".join(error.messages))
+            return self.render_to_response(context, status=400)
         messages.success(
             request,
             _(

@@ -24,16 +24,11 @@ from django.utils.translation import gettext as _
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import LogContext, log
-from wagtail.models import Locale
 
-from campaign.models import (
-    CampaignPage,
-    Region,
-    Release,
-    Rollout,
-    TranslationReview,
-    source_page,
-)
+from campaign import publication
+from campaign.models import CampaignPage, Region, Release, Rollout, source_page
+
+from . import readiness
 
 logger = logging.getLogger(__name__)
 State = Release.State
@@ -79,6 +74,9 @@ def schedule(
         release.state = State.SCHEDULED
         release.rollout = rollout
         release.scheduled_by = user
+        # An override was for the plan it was given on, never the next one.
+        release.gate_overridden_by = None
+        release.override_reason = ""
         release.attempts = 0
         release.last_error = release.blocked_reason = ""
         release.published_at = release.lateness = None
@@ -89,62 +87,77 @@ def schedule(
 # Gates --------------------------------------------------------------------
 
 
-def plan(release: Release) -> tuple[list[tuple[CampaignPage, object]], list[str]]:
+def plan(
+    release: Release, now: datetime | None = None
+) -> tuple[list[tuple[CampaignPage, object]], list[str]]:
     """What the release would publish, and why it may not.
 
     Returns (page, revision) pairs for the region's locales, and the reasons
-    that block it: a locale with no translation, or one not approved.
+    of the readiness checklist that block it (``readiness``). An override
+    (of this plan only) lets a locale with no approval publish its latest
+    revision.
     """
-    locales = list(
-        Locale.objects.filter(region_locale__region=release.region).order_by(
-            "region_locale__sort_order"
-        )
-    )
-    pages = {
-        page.locale_id: page
-        for page in CampaignPage.objects.filter(
-            translation_key=release.page.translation_key, locale__in=locales
-        )
-    }
-    pairs, reasons = [], []
-    for locale in locales:
-        page = pages.get(locale.pk)
-        if page is None:
-            reasons.append(
-                _("%(locale)s has no translation of this page.")
-                % {"locale": locale.language_code}
-            )
-            continue
-        revision = TranslationReview.approved_revision(page)
-        if revision is None:
-            reasons.append(
-                _("The %(locale)s translation is not approved.")
-                % {"locale": locale.language_code}
-            )
-            if release.gate_overridden_by_id:
-                revision = page.get_latest_revision()
-        if revision is not None:
-            pairs.append((page, revision))
-    if not locales:
-        reasons.append(
-            _("The region %(code)s has no locale.") % {"code": release.region.code}
-        )
-    return pairs, reasons
+    checklist = readiness.region_readiness(release.page, release.region, now)
+    pairs = list(checklist.pairs)
+    if release.gate_overridden_by_id:
+        done = {page.pk for page, _revision in pairs}
+        for page in region_pages(release):
+            if page.pk not in done and page.get_latest_revision() is not None:
+                pairs.append((page, page.get_latest_revision()))
+    return pairs, checklist.reasons
 
 
-def override_gate(release: Release, user) -> Release:
-    """Allow a blocked release to publish what exists, and log who allowed it."""
+def override_gate(release: Release, user, reason: str) -> Release:
+    """Let this plan of a blocked release publish what exists; log who
+    allowed it and why. Planning the release again cancels the override."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            _("Say why the release may publish anyway: an override needs a reason."),
+            code="reason_required",
+        )
     release.gate_overridden_by = user
+    release.override_reason = reason
     if release.state == State.BLOCKED:
         release.state = State.SCHEDULED
-    release.save(update_fields=["gate_overridden_by", "state", "updated_at"])
+    release.save(
+        update_fields=["gate_overridden_by", "override_reason", "state", "updated_at"]
+    )
     log(
         instance=release.page,
         action="campaign.release.override",
         user=user,
-        data={"region": release.region.code, "reason": release.blocked_reason},
+        data={
+            "region": release.region.code,
+            "blocked_because": release.blocked_reason,
+            "reason": reason,
+        },
     )
     return release
+
+
+def recheck_blocked(now: datetime | None = None) -> list[int]:
+    """Return to scheduled every blocked release whose reasons went away.
+
+    The sweep calls this every tick, so an approval, a sign-off or a new
+    helpline unblocks a release by itself; one whose instant has passed is
+    published at the next sweep and its lateness recorded.
+    """
+    now = now or timezone.now()
+    unblocked = []
+    blocked = Release.objects.filter(
+        state=State.BLOCKED, gate_overridden_by__isnull=True
+    ).select_related("page", "region")
+    for release in blocked:
+        if readiness.region_readiness(release.page, release.region, now).reasons:
+            continue
+        updated = Release.objects.filter(pk=release.pk, state=State.BLOCKED).update(
+            state=State.SCHEDULED, blocked_reason="", updated_at=now
+        )
+        if updated:
+            unblocked.append(release.pk)
+            logger.info("release %s unblocked: its checklist passes", release.pk)
+    return unblocked
 
 
 # Publishing -----------------------------------------------------------------
@@ -161,7 +174,7 @@ def _publish_revision(page: CampaignPage, revision, user) -> bool:
     # revision would make Wagtail only schedule it (approved_go_live_at).
     action.object.go_live_at = None
     action.object.expire_at = None
-    with LogContext(user=user):
+    with LogContext(user=user), publication.permitted("release"):
         action.execute(skip_permission_checks=True)
     return True
 
@@ -194,7 +207,7 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
             if release.go_live_at > now:
                 return Outcome(release_id, "not_due")
             release.attempts += 1
-            pairs, reasons = plan(release)
+            pairs, reasons = plan(release, now)
             if reasons and not release.gate_overridden_by_id:
                 release.state = State.BLOCKED
                 release.blocked_reason = " ".join(reasons)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from campaign.models import Region, Rollout, source_page
+from campaign.models import Region, Release, Rollout, source_page
 from campaign.releases import engine
 from campaign.timezones import label, parse_wall_time, wall_to_utc
 
@@ -91,6 +91,15 @@ class RolloutForm(forms.Form):
         ),
     )
 
+    confirm_moves = forms.BooleanField(
+        label=gettext_lazy("Yes, move the releases listed above"),
+        required=False,
+        help_text=gettext_lazy(
+            "Needed when a region of this campaign is already planned: its "
+            "release moves to the new time."
+        ),
+    )
+
     def __init__(self, *args, user, page, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
@@ -119,6 +128,8 @@ class RolloutForm(forms.Form):
                 widget=wall_input(**{"data-region-field": region.code}),
             )
         self.planned: list[Planned] = []
+        #: Existing releases this plan would move: (region, from, to) labels.
+        self.moves: list[tuple[Region, str, str]] = []
 
     @staticmethod
     def go_live_name(region: Region) -> str:
@@ -173,7 +184,43 @@ class RolloutForm(forms.Form):
         now = timezone.now()
         for region in regions:
             self._plan_region(region, per_region, shared_go_live, shared_expire, now)
+        self._check_moves(cleaned.get("confirm_moves"))
         return cleaned
+
+    def _check_moves(self, confirmed: bool) -> None:
+        """A plan that moves an existing release says from when to when, and
+        is saved only once confirmed."""
+        existing = {
+            release.region_id: release
+            for release in Release.objects.filter(
+                page=source_page(self.page),
+                region__in=[item.region for item in self.planned],
+            )
+        }
+        for item in self.planned:
+            release = existing.get(item.region.pk)
+            if release is None or (
+                release.go_live_at == item.go_live_at
+                and release.state == Release.State.SCHEDULED
+            ):
+                continue
+            self.moves.append(
+                (
+                    item.region,
+                    f"{label(release.go_live_at, item.region.zone)} "
+                    f"({release.get_state_display()})",
+                    label(item.go_live_at, item.region.zone),
+                )
+            )
+        if self.moves and not confirmed:
+            self.add_error(
+                "confirm_moves",
+                _(
+                    "%(count)s region(s) already have a release of this campaign: "
+                    "check what moves from when to when above, then confirm."
+                )
+                % {"count": len(self.moves)},
+            )
 
     def _plan_region(self, region, per_region, shared_go_live, shared_expire, now):
         prefix = f"{region.name} ({region.code}): "

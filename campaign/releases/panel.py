@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 from campaign.models import Release
 from campaign.timezones import label, utc_label
 
-from . import access
+from . import access, readiness
 from .progress import REFRESH_SECONDS, WINDOW, progress
 from .timeline import state_label
 
@@ -24,6 +24,11 @@ class Entry:
         self.utc = utc_label(release.go_live_at)
         self.state = state_label(release, now)
         self.late = release.is_late(now)
+        self.will_block = (
+            readiness.will_block(release, now)
+            if release.state == Release.State.SCHEDULED
+            else []
+        )
         self.url = (
             reverse("campaign_releases:rollout", args=[release.rollout_id])
             if release.rollout_id

@@ -42,7 +42,9 @@ def _enqueue_once(release_id: int, eta=None) -> bool:
 
 @shared_task(name="campaign.sweep_releases", ignore_result=True)
 def sweep_releases() -> dict[str, int]:
-    """Hand due and soon-due releases to workers; expire what has expired."""
+    """Unblock what became ready, hand due and soon-due releases to workers,
+    expire what has expired."""
+    engine.recheck_blocked()
     found = sweep.sweep()
     sent = sum(_enqueue_once(pk) for pk in found.overdue)
     sent += sum(_enqueue_once(pk, eta=at) for pk, at in found.upcoming)

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from campaign.models import CampaignPage, Release, Rollout
 
-from . import access, timeline
+from . import access, readiness, timeline
 from .forms import RolloutForm
 
 State = Release.State
@@ -42,7 +42,8 @@ class ReleaseAdminMixin(WagtailAdminTemplateMixin):
 
 
 def timeline_rows(request, built: timeline.Timeline) -> timeline.Timeline:
-    """Mark the actions this user may take on each row."""
+    """Mark the actions this user may take on each row, and what would
+    block each scheduled release if its instant were now."""
     user = request.user
     editable = set(access.editable_regions(user).values_list("pk", flat=True))
     may_override = user.has_perm("campaign.override_gate")
@@ -50,6 +51,9 @@ def timeline_rows(request, built: timeline.Timeline) -> timeline.Timeline:
         release = row.release
         mine = release.region_id in editable
         row.can_override = may_override and mine and release.state == State.BLOCKED
+        row.will_block = (
+            readiness.will_block(release) if release.state == State.SCHEDULED else []
+        )
         row.can_withdraw = mine and release.state not in (
             State.WITHDRAWN,
             State.EXPIRED,
@@ -117,6 +121,7 @@ class ReleaseIndexView(ReleaseAdminMixin, TemplateView):
             for campaign in campaigns
         ]
         context["states"] = State.choices
+        context["legal_url"] = reverse("campaign_releases:legal")
         context["can_schedule"] = access.can_schedule(self.request.user)
         return context
 
@@ -161,6 +166,21 @@ class RolloutView(ReleaseAdminMixin, FormView):
             _("Rollout planned: %(count)s region(s) of “%(page)s”.")
             % {"count": len(form.planned), "page": self.page.title},
         )
+        regions = [item.region for item in form.planned]
+        not_ready = [
+            checklist.region.code
+            for checklist in readiness.for_page(self.page, regions)
+            if not checklist.ready
+        ]
+        if not_ready:
+            messages.warning(
+                self.request,
+                _(
+                    "Not ready yet: %(regions)s. These releases will be blocked "
+                    "at their instant unless the timeline's reasons are resolved."
+                )
+                % {"regions": ", ".join(not_ready)},
+            )
         return redirect("campaign_releases:rollout", rollout.pk)
 
     def get_context_data(self, **kwargs):
@@ -168,6 +188,9 @@ class RolloutView(ReleaseAdminMixin, FormView):
         context["page"] = self.page
         context["existing"] = releases_of(self.page.releases.all())
         context["zone_presets"] = zone_presets(context["form"].region_list)
+        context["checklists"] = readiness.for_page(
+            self.page, context["form"].region_list
+        )
         return context
 
 

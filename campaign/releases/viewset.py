@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from . import access, actions, calendar, views
+from . import access, actions, calendar, legal, views
 
 
 class ReleasesMenuItem(MenuItem):
@@ -56,6 +56,12 @@ class ReleaseViewSet(ViewSet):
                 "<int:release_id>/override/",
                 actions.OverrideGateView.as_view(),
                 name="override",
+            ),
+            path("legal/", legal.LegalDueView.as_view(), name="legal"),
+            path(
+                "legal/<int:text_id>/sign-off/",
+                legal.SignOffView.as_view(),
+                name="legal_sign_off",
             ),
             path(
                 "<int:release_id>/withdraw/",

@@ -51,7 +51,7 @@ def build_campaign():
     """
     source = builders.campaign_page(builders.campaign_index())
     for code, zone, locale, name, _ in WAVE:
-        builders.region(code, zone, locale, name=name)
+        builders.launch_ready(builders.region(code, zone, locale, name=name))
         page = source.copy_for_translation(builders.locale(locale), copy_parents=True)
         TranslationReview.objects.create(
             page=page,

@@ -8,6 +8,7 @@ public page shows the translation.
 
 from playwright.sync_api import expect
 
+from campaign import publication
 from campaign.models import CampaignPage, TranslationReview
 from tests.browser.conftest import LIVE_SITE
 from tests.browser.sign_in import sign_in
@@ -130,7 +131,8 @@ def test_translator_drafts_submits_reviewer_approves_release_publishes(
     assert headline_of(public, public_url) == old_headline
 
     # The region's release publishes the approved revision (Wagtail publish).
-    TranslationReview.approved_revision(fr_page).publish()
+    with publication.permitted("test"):
+        TranslationReview.approved_revision(fr_page).publish()
     assert headline_of(public, public_url) == NEW_HEADLINE
     public.screenshot(path=artifacts / "translator-public-published.png")
 

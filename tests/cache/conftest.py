@@ -13,6 +13,7 @@ import pytest
 import redis
 from django.conf import settings as django_settings
 
+from campaign import publication
 from campaign.models import CampaignPage, TranslationReview
 from delivery import invalidation
 from delivery import versions as cache_versions
@@ -72,7 +73,8 @@ def committing(django_capture_on_commit_callbacks):
 
 
 def publish(page):
-    page.save_revision().publish()
+    with publication.permitted("test"):
+        page.save_revision().publish()
     page.refresh_from_db()
     return page
 
@@ -110,8 +112,8 @@ def campaign():
         "dk": builders.helpline(denmark, "da-dk", "Hjælpelinjen", always_open=True),
         "be": builders.helpline(belgium, "fr-be", "Stop it now", always_open=True),
     }
-    builders.legal_text(denmark, "da-dk", "Straffeloven")
-    builders.legal_text(belgium, "fr-be", "Code pénal")
+    builders.legal_text(denmark, "da-dk", "Straffeloven", signed=True)
+    builders.legal_text(belgium, "fr-be", "Code pénal", signed=True)
     index = builders.campaign_index()
     source = builders.campaign_page(index, body=BODY)
     return {

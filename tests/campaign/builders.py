@@ -14,10 +14,12 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale
 
+from campaign import publication
 from campaign.models import (
     CampaignIndexPage,
     CampaignPage,
     Helpline,
+    LegalSignOff,
     LegalText,
     Region,
     RegionLocale,
@@ -50,14 +52,35 @@ def helpline(region: Region, locale_code: str, name: str, **fields) -> Helpline:
     return item
 
 
-def legal_text(region: Region, locale_code: str, title: str = "The law") -> LegalText:
-    return LegalText.objects.create(
+def legal_text(
+    region: Region,
+    locale_code: str,
+    title: str = "The law",
+    signed: bool = False,
+    review_by: date | None = date(2099, 1, 1),
+) -> LegalText:
+    text = LegalText.objects.create(
         region=region,
         locale=locale(locale_code),
         title=title,
         body="<p>Making such images is a crime.</p>",
         last_reviewed=date(2026, 10, 1),
+        review_by=review_by,
     )
+    if signed:
+        LegalSignOff.sign(text, None, "signed in a test")
+    return text
+
+
+def launch_ready(region: Region) -> Region:
+    """Give ``region`` what its releases need besides translations: a legal
+    text signed off and a helpline (campaign/releases/readiness.py)."""
+    code = region.region_locales.order_by("sort_order").first().locale.language_code
+    if not region.legal_texts.exists():
+        legal_text(region, code, signed=True)
+    if not region.helplines.exists():
+        helpline(region, code, f"Help line {region.code}")
+    return region
 
 
 def home() -> HomePage:
@@ -72,10 +95,18 @@ def campaign_index(parent=None, title: str = "Campaigns") -> CampaignIndexPage:
     return page
 
 
+def publish_revision(revision):
+    """Publish a revision directly, as a release or data loader does; campaign
+    pages refuse any other way (campaign/publication.py)."""
+    with publication.permitted("test"):
+        return revision.publish()
+
+
 def campaign_page(parent, body=None, title: str = "Stop before you start"):
-    page = CampaignPage(title=title, slug="stop", body=body or [])
+    page = CampaignPage(title=title, slug="stop", body=body or [], live=False)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish_revision(page.save_revision())
+    page.refresh_from_db()
     return page
 
 
@@ -86,7 +117,8 @@ def translation(page, code: str, publish: bool = True):
         if not ancestor.live:
             ancestor.save_revision().publish()
     if publish:
-        translated.save_revision().publish()
+        publish_revision(translated.save_revision())
+        translated.refresh_from_db()
     return translated
 
 

@@ -44,7 +44,9 @@ def publish_entries(page) -> int:
 @pytest.fixture
 def campaign(django_user_model):
     editor = django_user_model.objects.create_user("editor", "ed@example.org", "x")
-    region = builders.region("BE", "Europe/Brussels", "fr-be", "nl-be", name="Belgium")
+    region = builders.launch_ready(
+        builders.region("BE", "Europe/Brussels", "fr-be", "nl-be", name="Belgium")
+    )
     builders.region("INT", "UTC", "en")
     index = builders.campaign_index()
     source = builders.campaign_page(index)
@@ -152,7 +154,7 @@ def test_override_publishes_the_latest_revision_and_is_logged(campaign):
     approve(campaign["fr"])
     release = scheduled(campaign)
     assert publishing.publish_release(release.pk, now=NOON).result == "blocked"
-    publishing.override_gate(release, campaign["editor"])
+    publishing.override_gate(release, campaign["editor"], "Approved by phone")
     assert PageLogEntry.objects.filter(action="campaign.release.override").count() == 1
     outcome = publishing.publish_release(release.pk, now=NOON)
     assert outcome.result == "published"

@@ -35,6 +35,8 @@ def world():
             "BE", "Europe/Brussels", "fr-be", "nl-be", name="Belgium"
         ),
     }
+    for region in regions.values():
+        builders.launch_ready(region)
     source = builders.campaign_page(builders.campaign_index())
     return {"regions": regions, "source": source}
 
@@ -350,14 +352,22 @@ def test_override_is_confirmed_then_logged(world, django_user_model):
     release.refresh_from_db()
     assert release.state == State.BLOCKED  # GET changes nothing
 
-    assert client.post(url).status_code == 302
+    no_reason = client.post(url, {"reason": "  "})
+    assert no_reason.status_code == 400
+    assert "an override needs a reason" in no_reason.content.decode()
+    release.refresh_from_db()
+    assert release.state == State.BLOCKED
+
+    assert client.post(url, {"reason": "Legal asked for it"}).status_code == 302
     release.refresh_from_db()
     assert release.state == State.SCHEDULED
     assert release.gate_overridden_by == user
+    assert release.override_reason == "Legal asked for it"
     entry = PageLogEntry.objects.get(action="campaign.release.override")
     assert entry.user == user and entry.data["region"] == "BE"
+    assert entry.data["reason"] == "Legal asked for it"
 
-    again = client.post(url)  # no longer blocked: refused, not logged twice
+    again = client.post(url, {"reason": "x"})  # not blocked: refused, not logged
     assert again.status_code == 302
     assert PageLogEntry.objects.filter(action="campaign.release.override").count() == 1
 
@@ -402,7 +412,7 @@ def test_dashboard_panel_lists_upcoming_and_late_blocked_failed(world, admin_cli
 
 def test_withdraw_everywhere_confirms_on_get_and_acts_on_post(world, admin_client):
     dk = translate(world["source"], "da-dk")
-    dk.get_latest_revision().publish()
+    builders.publish_revision(dk.get_latest_revision())
     pending = builders.schedule(
         world["source"], world["regions"]["GB"], "2027-03-01 09:00"
     )

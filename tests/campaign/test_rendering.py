@@ -315,7 +315,7 @@ def test_og_image_is_absolute_with_its_size_when_a_share_image_is_set(
 
     share = builders.image("Share")
     page.share_image = share
-    page.save_revision().publish()
+    builders.publish_revision(page.save_revision())
     html = get(client, page)
 
     match = re.search(r'<meta property="og:image" content="([^"]+)">', html)

@@ -17,6 +17,7 @@ from campaign.models import (
     RegionLocale,
     TranslationReview,
 )
+from campaign.releases import readiness
 from demo.content.helplines import HELPLINES
 from demo.content.regions import REGIONS
 from demo.content.text import LANGUAGES, language_of, text_for
@@ -42,11 +43,11 @@ TITLE_WORDS = {
 }
 
 
-def seed(capture) -> str:
+def seed(capture, *args) -> str:
     """Run the command, and the on-commit work it queues (share images...)."""
     out = io.StringIO()
     with capture(execute=True):
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", *args, stdout=out)
     return out.getvalue()
 
 
@@ -163,7 +164,7 @@ def test_a_second_run_changes_nothing(django_capture_on_commit_callbacks):
     seed(django_capture_on_commit_callbacks)
     before = row_counts()
 
-    output = seed(django_capture_on_commit_callbacks)
+    output = seed(django_capture_on_commit_callbacks, "--reset")
 
     assert row_counts() == before
     assert "0 created, 0 updated" in output
@@ -182,7 +183,11 @@ def test_a_rerun_restores_what_was_edited_and_leaves_a_withdrawn_page_alone(
     withdrawn.unpublish()
     revisions = Revision.objects.count()
 
-    output = seed(django_capture_on_commit_callbacks)
+    assert "nothing loaded" in seed(django_capture_on_commit_callbacks)
+    helpline.refresh_from_db()
+    assert helpline.name == "Edited"  # make run never reverts an edit
+
+    output = seed(django_capture_on_commit_callbacks, "--reset")
 
     assert "0 created, 1 updated" in output
     helpline.refresh_from_db()
@@ -201,6 +206,9 @@ def test_the_demo_is_approved_so_a_release_of_it_is_not_blocked(
         call_command("seed_demo", stdout=io.StringIO())
     for page in CampaignPage.objects.all():
         assert TranslationReview.approved_revision(page) == page.live_revision
+    source = CampaignPage.objects.get(locale__language_code="en")
+    for checklist in readiness.for_page(source):
+        assert checklist.ready, (checklist.region.code, checklist.reasons)
 
 
 @pytest.mark.postgres

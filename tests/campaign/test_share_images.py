@@ -17,6 +17,7 @@ from PIL import ImageChops, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from campaign import publication
 from campaign.models import CampaignPage
 from campaign.share_images import render as share_images
 from campaign.share_images import typesetting as share_text
@@ -227,6 +228,7 @@ def publish(page, django_capture_on_commit_callbacks, caplog):
     with (
         caplog.at_level(logging.ERROR),
         django_capture_on_commit_callbacks(execute=True),
+        publication.permitted("test"),
     ):
         page.save_revision().publish()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -236,7 +238,9 @@ def publish(page, django_capture_on_commit_callbacks, caplog):
 @pytest.fixture
 def campaign(media, django_capture_on_commit_callbacks, caplog):
     index = builders.campaign_index()
-    page = CampaignPage(title="Stop before you start", slug="stop", body=hero(ENGLISH))
+    page = CampaignPage(
+        title="Stop before you start", slug="stop", body=hero(ENGLISH), live=False
+    )
     index.add_child(instance=page)
     return publish(page, django_capture_on_commit_callbacks, caplog)
 
@@ -305,7 +309,10 @@ def test_publishing_an_old_revision_never_points_at_a_deleted_image(
     publish(campaign, django_capture_on_commit_callbacks, caplog)
     count = Image.objects.count()
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        publication.permitted("test"),
+    ):
         first.publish()
     page = CampaignPage.objects.get(pk=campaign.pk)
 
@@ -330,7 +337,7 @@ def test_a_page_without_a_hero_uses_its_title(
             "id": str(uuid.uuid4()),
         }
     ]
-    page = CampaignPage(title="You can stop", slug="stop", body=body)
+    page = CampaignPage(title="You can stop", slug="stop", body=body, live=False)
     index.add_child(instance=page)
     page = publish(page, django_capture_on_commit_callbacks, caplog)
 
@@ -364,10 +371,13 @@ def test_images_are_rendered_once_the_publication_is_committed(
     media, django_capture_on_commit_callbacks
 ):
     index = builders.campaign_index()
-    page = CampaignPage(title="Stop", slug="stop", body=hero("Stop"))
+    page = CampaignPage(title="Stop", slug="stop", body=hero("Stop"), live=False)
     index.add_child(instance=page)
 
-    with django_capture_on_commit_callbacks() as callbacks:
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        publication.permitted("test"),
+    ):
         page.save_revision().publish()
     assert CampaignPage.objects.get(pk=page.pk).share_image_id is None
 

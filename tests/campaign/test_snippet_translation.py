@@ -44,7 +44,7 @@ def world(db):
             "id": HELP,
         },
     ]
-    page.save_revision().publish()
+    builders.publish_revision(page.save_revision())
     return world
 
 

@@ -72,7 +72,7 @@ def test_a_translation_goes_from_live_through_review_to_live_then_outdated(
     decisions.decide(review.pk, staff, approve=True)
     assert cells(staff)["fr-be"].state == "approved"
 
-    review.revision.publish()
+    builders.publish_revision(review.revision)
     assert cells(staff)["fr-be"].state == "live"
 
     source = world.source.get_latest_revision_as_object()
@@ -138,7 +138,7 @@ def test_outdated_is_exact_about_the_source_revision_a_submission_was_made_from(
     review = drafts.submit_for_review(world.page("fr-be"), tina)
     assert review.source_revision_id == world.source.latest_revision_id
     decisions.decide(review.pk, staff, approve=True)
-    review.revision.publish()
+    builders.publish_revision(review.revision)
     assert cells(staff)["fr-be"].state == "live"
 
     source = world.source.get_latest_revision_as_object()

@@ -104,7 +104,7 @@ def build_world(codes=("fr-be", "nl-be"), untranslated=("de-be",)) -> World:
         page = source.copy_for_translation(locale)
         page.title = TEXT[code][0]
         page.body = body(code)
-        page.save_revision().publish()
+        builders.publish_revision(page.save_revision())
         pages[code] = page
     sync_translator_groups()
     return World(region, CampaignPage.objects.get(pk=source.pk), pages)
@@ -273,6 +273,7 @@ def test_draft_leaves_the_live_page_unchanged_and_approval_is_what_gets_released
     staff = django_user_model.objects.create_superuser("staff", "s@example.invalid")
     nl = drafts.submit_for_review(world.page("nl-be"), staff)
     decisions.decide(nl.pk, staff, approve=True)
+    builders.launch_ready(world.region)  # a signed legal text and a helpline
     release = builders.schedule(world.source, world.region, "2030-03-02 09:00")
     outcome = publishing.publish_release(release.pk, now=release.go_live_at)
     assert outcome.result == "published", outcome

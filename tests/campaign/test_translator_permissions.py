@@ -73,13 +73,15 @@ def test_each_locale_gets_a_translator_and_a_reviewer_group_scoped_to_its_tree(
     assert {row.permission.codename for row in rows} == {"add_page", "change_page"}
     rows = GroupPagePermission.objects.filter(group=reviewers)
     assert {row.permission.codename for row in rows} == {"change_page"}
-    assert not Group.objects.filter(name__endswith="· en").exists()
+    # The source is written, not translated; its approval is a review step.
+    assert not Group.objects.filter(name="Translators · en").exists()
+    assert Group.objects.filter(name="Reviewers · en").exists()
 
 
 def test_syncing_the_groups_again_changes_nothing_and_repairs_hand_edits(world):
     out = StringIO()
     call_command("sync_translator_groups", stdout=out)
-    assert "0 created, 0 updated, 6 unchanged, 0 deleted" in out.getvalue()
+    assert "0 created, 0 updated, 7 unchanged, 0 deleted" in out.getvalue()
 
     group = Group.objects.get(name="Translators · fr-be")
     group.permissions.add(
@@ -190,10 +192,14 @@ def test_a_translator_can_neither_sync_nor_submit_nor_convert(world, tina, synce
     assert page.title.startswith("Arrêtez")
 
 
-def test_staff_who_may_publish_can_still_convert_to_an_alias(world, staff, synced):
+def test_nobody_converts_a_campaign_translation_to_an_alias(world, staff, synced):
+    """Converting mirrors the source's live state: a publication around the
+    release, refused even to superusers."""
     page = world.page("fr-be")
     convert = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
-    assert client_for(staff).get(convert).status_code == 200
+    assert refused(client_for(staff).get(convert))
+    assert refused(client_for(staff).post(convert))
+    assert world.page("fr-be").alias_of_id is None
 
 
 # This project's draft, submit and review views ----------------------------------

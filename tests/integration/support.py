@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from campaign import publication
 from campaign.models import CampaignPage, Region, Release, TranslationReview
 from tests.campaign import builders
 
@@ -78,14 +79,17 @@ def translate(source: CampaignPage, code: str) -> CampaignPage:
 
 def campaign(index, slug: str = "stop", title: str = "Stop before you start"):
     """A live source (English) campaign page under ``index``."""
-    page = CampaignPage(title=title, slug=slug, body=[])
+    page = CampaignPage(title=title, slug=slug, body=[], live=False)
     index.add_child(instance=page)
-    page.save_revision().publish()
+    with publication.permitted("test"):
+        page.save_revision().publish()
     return page
 
 
 def rollout(source, code: str, time_zone: str, *locales: str) -> Rollout:
-    region = builders.region(code, time_zone, *locales, name=code)
+    region = builders.launch_ready(
+        builders.region(code, time_zone, *locales, name=code)
+    )
     return Rollout(region, [translate(source, locale) for locale in locales])
 
 

@@ -19,7 +19,7 @@ pytestmark = [
 
 
 def test_a_release_goes_live_through_worker_and_beat(celery_stack):
-    region = builders.region("DK", "Europe/Copenhagen", "da-dk")
+    region = builders.launch_ready(builders.region("DK", "Europe/Copenhagen", "da-dk"))
     source = builders.campaign_page(builders.campaign_index())
     page = source.copy_for_translation(builders.locale("da-dk"), copy_parents=True)
     revision = page.save_revision()

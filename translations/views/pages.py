@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.models import Locale, Page
-from wagtail_localize.views import convert as localize_convert
 
 from campaign.models import TranslationReview
 from translations import drafts
@@ -47,6 +46,9 @@ def _translation_page(page_id: int, user) -> Page:
 
 
 def workspace_url_for(page: Page) -> str:
+    """A translation's workspace; the source is submitted from its editor."""
+    if is_source_locale(page.locale_id):
+        return reverse("wagtailadmin_pages:edit", args=[page.pk])
     source = drafts.source_page(page)
     return reverse(
         "campaign_translations:workspace",
@@ -158,17 +160,3 @@ def submit(request, page_id):
         request, page.locale, lambda: drafts.submit_for_review(page, request.user)
     )
     return redirect(_next_or(request, workspace_url_for(page)))
-
-
-def convert_to_alias(request, page_id):
-    """wagtail-localize's "Convert to alias page", for publishers only.
-
-    Converting mirrors the source page's content and live state into the
-    translation at once, so a translator who may only edit would publish
-    the source text in their locale. Same path as wagtail-localize's view,
-    registered before it, so this check runs first.
-    """
-    page = get_object_or_404(Page, pk=page_id)
-    if not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-    return localize_convert.convert_to_alias(request, page_id)

@@ -72,15 +72,40 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
 
 def changes(review: TranslationReview) -> list[dict]:
     """Each translated string of the submitted revision beside the source's
-    and the live page's, in page order; ``changed`` marks what differs
-    from the live page."""
+    and the live page's, in page order, then every overridable value (link
+    URLs, images, documents: what wagtail-localize lets a translator
+    replace); ``changed`` marks what differs from the live page, ``unsafe``
+    a link a reader must never follow."""
     page = review.page.specific
     submitted = review.revision.as_object()
     source = drafts.source_page(page)
-    new = drafts.strings_by_path(extract_segments(submitted))
-    old = drafts.strings_by_path(extract_segments(page)) if page.live else {}
-    src = drafts.strings_by_path(extract_segments(source))
+    submitted_segments = extract_segments(submitted)
+    live_segments = extract_segments(page) if page.live else []
+    source_segments = extract_segments(source)
     name = Namer(field_labels(submitted))
+    rows = _string_rows(name, submitted_segments, live_segments, source_segments)
+    new = drafts.overrides_by_path(submitted_segments)
+    old = drafts.overrides_by_path(live_segments)
+    src = drafts.overrides_by_path(source_segments)
+    for path, value in new.items():
+        rows.append(
+            {
+                "label": name(path) + " · " + _("link or media"),
+                "source": src.get(path, ""),
+                "live": old.get(path, ""),
+                "submitted": value,
+                "changed": value != old.get(path, ""),
+                "overridden": value != src.get(path, ""),
+                "unsafe": not drafts.safe_override(value),
+            }
+        )
+    return rows
+
+
+def _string_rows(name, submitted_segments, live_segments, source_segments):
+    new = drafts.strings_by_path(submitted_segments)
+    old = drafts.strings_by_path(live_segments)
+    src = drafts.strings_by_path(source_segments)
     rows = []
     for path, texts in new.items():
         for index, text in enumerate(texts):

@@ -1,5 +1,8 @@
 """One editor group per region, with just what a regional editor needs.
 
+``Legal reviewers · BE`` may reach the admin and sign off BE's legal
+text (``campaign.releases.legal``); nothing more.
+
 ``Regional editors · BE`` may reach the admin and schedule, reschedule and
 withdraw releases, and ``Region.editable_by`` limits that to the regions
 whose ``editor_groups`` name the group. Running the command again changes
@@ -18,7 +21,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
-from campaign.models import Region
+from campaign.models import LEGAL_REVIEWERS, Region
 
 GROUP_NAME = "Regional editors · %(code)s"
 PERMISSIONS = [
@@ -48,6 +51,12 @@ class Command(BaseCommand):
                 changes = self.sync(region, permissions, page_permission)
             name = GROUP_NAME % {"code": region.code}
             self.stdout.write(f"{name}: {', '.join(changes) or 'up to date'}")
+            legal, created = Group.objects.get_or_create(
+                name=LEGAL_REVIEWERS % {"code": region.code}
+            )
+            legal.permissions.add(permissions[0])  # the admin, nothing more
+            if created:
+                self.stdout.write(f"{legal.name}: created")
 
     def sync(self, region, permissions, page_permission) -> list[str]:
         changes = []

@@ -1,23 +1,44 @@
-"""Load the demo of docs/design.md; running it twice changes nothing."""
+"""Load the demo of docs/design.md into an empty database; ``--reset``
+reloads it over what is there (an editor's changes to demo rows are lost)."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
+from campaign import publication
+from campaign.models import CampaignPage, Region
 from demo.content.sync import load_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Create or bring up to date the demo: 11 regions, 15 locales, one campaign "
-        "per locale, legal texts and example helplines. Safe to run again."
+        "Load the demo into an empty database: 11 regions, 15 locales, one "
+        "campaign per locale, signed-off legal texts and example helplines, all "
+        "approved. In a database with content it does nothing unless --reset, "
+        "which brings every demo row back to the demo's text."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Reload the demo over existing content (edits to demo rows are lost).",
+        )
+
+    def handle(self, *args, reset=False, **options):
+        if not reset and (Region.objects.exists() or CampaignPage.objects.exists()):
+            self.stdout.write(
+                "Demo: the database has content already; nothing loaded. "
+                "`manage.py seed_demo --reset` reloads the demo over it."
+            )
+            return
         # No transaction around the whole run: the loader commits each page
         # on its own (see demo/content/pages.py).
         started = time.monotonic()
-        tally = load_demo()
+        # Demo text is recorded as reviewed before it is published
+        # (demo/content/pages.py), as a release would require.
+        with publication.permitted("seed_demo"):
+            tally = load_demo()
         seconds = time.monotonic() - started
         written = tally.total("created") + tally.total("updated")
         if options["verbosity"] >= 2:

@@ -4,14 +4,17 @@ One process instead of five saves Django's start-up four times over, so a
 second ``make run`` serves in seconds.
 """
 
+import io
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
     help = (
-        "Migrate, compile catalogues, collect static files, load the demo and "
-        "make sure an admin account exists."
+        "Migrate, compile catalogues, collect static files, keep group "
+        "permissions in step, load the demo into an empty database (never over "
+        "an editor's changes) and make sure an admin account exists."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +26,15 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("build_catalogues")
         call_command("collectstatic", interactive=False, verbosity=0)
+        # Nobody publishes around a release (translations/permissions.py).
+        call_command("sync_publication_permissions", verbosity=0)
         if not no_demo:
-            call_command("seed_demo")
+            # Only into an empty database: seed_demo leaves content alone
+            # unless given --reset.
+            call_command("seed_demo", stdout=self.stdout)
             call_command("ensure_admin")
+        # The groups of regions and locales (regional editors, legal
+        # reviewers, translators, reviewers) follow the data.
+        quiet = io.StringIO()
+        call_command("sync_regional_groups", stdout=quiet)
+        call_command("sync_translator_groups", stdout=quiet)

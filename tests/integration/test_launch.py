@@ -1,0 +1,52 @@
+"""The demo campaign, taken offline, goes live again in all 11 regions
+through a real worker and beat, with no override: the demo is launch-ready
+(approvals of every locale, the source's included; legal texts signed off
+and not due; helplines everywhere)."""
+
+import datetime as dt
+import io
+import time
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from campaign.models import CampaignPage, Region, Release
+from campaign.releases import engine
+from tests.integration import support
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_the_demo_campaign_goes_live_in_every_region_with_no_override(celery_stack):
+    call_command("seed_demo", stdout=io.StringIO())
+    source = CampaignPage.objects.get(locale__language_code="en")
+    engine.withdraw_campaign(source)
+    translations = CampaignPage.objects.filter(translation_key=source.translation_key)
+    assert not translations.live().exists()
+    regions = list(Region.objects.order_by("code"))
+    assert len(regions) == 11
+
+    celery_stack.start()
+    instant = timezone.now().replace(microsecond=0) + dt.timedelta(seconds=4)
+    releases = [engine.schedule(source, region, instant) for region in regions]
+    support.wait_until(
+        lambda: support.released(*releases),
+        timeout=instant.timestamp() - time.time() + 30,
+        what="every demo release published",
+        logs=celery_stack.logs,
+    )
+
+    for release in releases:
+        assert release.state == Release.State.PUBLISHED, (
+            release.region.code,
+            release.blocked_reason,
+            celery_stack.logs(),
+        )
+        assert release.gate_overridden_by_id is None
+    assert translations.live().count() == translations.count() == 15
