@@ -38,7 +38,6 @@ def nginx_headers() -> dict[str, str]:
     }
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_nginx_adds_every_security_header_django_sends(client, campaign):
     response = client.get(url(campaign["da-dk"]))
@@ -84,7 +83,6 @@ def served_folder():
 
 
 @pytest.mark.slow
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.nginx
 def test_the_shipped_nginx_serves_snapshots_and_falls_back_to_django(

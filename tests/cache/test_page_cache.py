@@ -12,7 +12,7 @@ from wagtail.models import Page
 from home import cache_versions, page_cache
 from home.middleware import CONTENT_SECURITY_POLICY
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 
 def cached_title_change(page, suffix: str = " (changed)") -> None:

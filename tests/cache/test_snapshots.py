@@ -15,7 +15,7 @@ from wagtail.models import Page
 from home import cache_versions, snapshots
 from tests.cache.conftest import publish, url
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 
 def files(root) -> set[str]:

@@ -12,8 +12,6 @@ from campaign import publishing
 from campaign.models import CampaignPage, Release, TranslationReview
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres]
-
 UTC = dt.UTC
 NOON = dt.datetime(2027, 3, 1, 11, 0, tzinfo=UTC)  # 12:00 in Brussels
 
@@ -222,6 +220,7 @@ def test_sweep_separates_overdue_upcoming_and_far_releases(campaign):
     assert publishing.sweep(now=NOON + dt.timedelta(hours=2)).overdue == [release.pk]
 
 
+@pytest.mark.postgres  # SQLite has no row locks to race for
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_publishing_one_release_at_once_publish_it_once(campaign):
     for page in ("fr", "nl"):

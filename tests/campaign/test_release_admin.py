@@ -15,7 +15,7 @@ from campaign import publishing
 from campaign.models import CampaignPage, Release, Rollout, TranslationReview
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 UTC = dt.UTC
 State = Release.State

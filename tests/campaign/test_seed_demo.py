@@ -98,7 +98,6 @@ def test_regional_differences_apply_to_one_locale_only(code):
     assert text_for(code)["campaign"]["title"] == base["campaign"]["title"]
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_seed_demo_loads_every_region_locale_campaign_and_helpline(
     client, django_capture_on_commit_callbacks
@@ -157,7 +156,6 @@ def test_seed_demo_loads_every_region_locale_campaign_and_helpline(
     assert "(exemple)" in html
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_second_run_changes_nothing(django_capture_on_commit_callbacks):
     seed(django_capture_on_commit_callbacks)
@@ -169,7 +167,6 @@ def test_a_second_run_changes_nothing(django_capture_on_commit_callbacks):
     assert "0 created, 0 updated" in output
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_rerun_restores_what_was_edited_and_leaves_a_withdrawn_page_alone(
     django_capture_on_commit_callbacks,
@@ -192,7 +189,6 @@ def test_a_rerun_restores_what_was_edited_and_leaves_a_withdrawn_page_alone(
     assert Revision.objects.count() == revisions
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_the_demo_is_approved_so_a_release_of_it_is_not_blocked(
     django_capture_on_commit_callbacks,
@@ -203,7 +199,6 @@ def test_the_demo_is_approved_so_a_release_of_it_is_not_blocked(
         assert TranslationReview.approved_revision(page) == page.live_revision
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_demo_helplines_are_reviewed_translations_that_go_outdated_with_the_source(
     django_capture_on_commit_callbacks, django_user_model

@@ -19,8 +19,6 @@ from campaign.models import Helpline, LegalText, OpeningHours, TranslationReview
 from tests.campaign import builders
 from tests.campaign.test_translation_workflow import build_world, client_for, member
 
-pytestmark = pytest.mark.postgres
-
 Status = TranslationReview.Status
 HELP = "0b6f3c52-8e0a-4d7e-9a51-0d6b1c2f3a09"
 NL = {

@@ -22,8 +22,6 @@ from tests.campaign.test_translation_workflow import (
     refused,
 )
 
-pytestmark = pytest.mark.postgres
-
 Status = TranslationReview.Status
 
 

@@ -12,8 +12,6 @@ from campaign.admin_views import timeline
 from campaign.models import Region, Release, Rollout
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres]
-
 UTC = dt.UTC
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -18,8 +18,6 @@ from tests.campaign.test_translation_workflow import (
     start,
 )
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def world(db):

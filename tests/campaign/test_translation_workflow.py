@@ -29,8 +29,6 @@ from campaign.models import CampaignPage, Region, TranslationReview
 from campaign.translation import sync_translator_groups
 from tests.campaign import builders
 
-pytestmark = pytest.mark.postgres
-
 HERO = "0b6f3c52-8e0a-4d7e-9a51-0d6b1c2f3a01"
 KEY = "0b6f3c52-8e0a-4d7e-9a51-0d6b1c2f3a02"
 TEXT = {

@@ -8,7 +8,6 @@ from config.settings.base import redis_cache
 CLOSED_PORT_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
 
-@pytest.mark.postgres
 @pytest.mark.redis
 @pytest.mark.django_db
 def test_healthz_answers_200_when_database_cache_and_broker_answer(client):
