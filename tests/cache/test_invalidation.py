@@ -19,8 +19,6 @@ from campaign.signals import queue_share_images
 from home import cache_purge, invalidation, snapshots
 from tests.cache.conftest import home_url, parent_url, publish, url
 
-pytestmark = [pytest.mark.postgres]
-
 UTC = dt.UTC
 NOON = dt.datetime(2027, 3, 1, 11, 0, tzinfo=UTC)  # 12:00 in Brussels
 TRANSACTIONAL = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -126,6 +124,7 @@ def assert_snapshots_are_live(client) -> None:
         assert snapshot_of(path) == response.text
 
 
+@pytest.mark.redis  # exact: the local-memory fallback evicts every page
 @pytest.mark.django_db
 def test_a_helpline_edit_reaches_every_page_that_shows_it(
     client, campaign, page_cache_on, snapshot_root, committing
@@ -148,6 +147,7 @@ def test_a_helpline_edit_reaches_every_page_that_shows_it(
     assert client.get(danish)["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.redis  # exact: the local-memory fallback evicts every page
 @pytest.mark.django_db
 @pytest.mark.parametrize("change", ["legal_text", "opening_hours", "region_zone"])
 def test_regional_content_reaches_the_region_s_pages_only(
