@@ -6,9 +6,9 @@ below when the service is missing, or fails it under ``CI=true``. A bare
 machine (Python and make only) runs every other test: on SQLite in memory,
 the local-memory cache and Celery's filesystem broker (config/settings/test.py).
 
-System tools are looked up on ``PATH`` (plus the sbin folders, where Debian
-puts daemons), so a restricted ``PATH`` hides them as a machine without them
-would (.ci/run's bare-machine run).
+System tools are looked up on ``PATH`` only, so a restricted ``PATH`` hides
+them as a machine without them would (.ci/bare-machine). Debian puts nginx,
+varnishd and ip in /usr/sbin: root's ``PATH`` has it, a user's may not.
 """
 
 import os
@@ -23,8 +23,8 @@ CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
 
 
 def tool(name: str) -> str | None:
-    """Where ``name`` is installed, or None."""
-    return shutil.which(name, path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+    """Where ``name`` is on ``PATH``, or None."""
+    return shutil.which(name)
 
 
 def _postgres() -> tuple[bool, str]:
@@ -48,25 +48,25 @@ def _celery() -> tuple[bool, str]:
 
 def _browser() -> tuple[bool, str]:
     found = bool(CHROMIUM and shutil.which(CHROMIUM))
-    return found, "Chromium is not installed (apt chromium, or set CHROMIUM)"
+    return found, "Chromium is not on PATH (apt chromium), nor named by CHROMIUM"
 
 
 def _nginx() -> tuple[bool, str]:
-    return bool(tool("nginx")), "nginx is not installed (apt nginx)"
+    return bool(tool("nginx")), "nginx is not on PATH (apt nginx; /usr/sbin)"
 
 
 def _varnish() -> tuple[bool, str]:
-    return bool(tool("varnishd")), "Varnish is not installed (apt varnish)"
+    return bool(tool("varnishd")), "varnishd is not on PATH (apt varnish; /usr/sbin)"
 
 
 def _gettext() -> tuple[bool, str]:
     found = all(tool(name) for name in ("xgettext", "msgmerge", "msgfmt"))
-    return found, "GNU gettext (xgettext, msgmerge, msgfmt) is not installed"
+    return found, "GNU gettext (xgettext, msgmerge, msgfmt) is not on PATH"
 
 
 def _netns() -> tuple[bool, str]:
     found = bool(tool("ip")) and os.geteuid() == 0
-    return found, "network namespaces need iproute2's `ip` and root"
+    return found, "network namespaces need iproute2's ip on PATH, and root"
 
 
 #: Marker name -> check returning (available, reason when not).
