@@ -48,17 +48,11 @@ lint: install
 catalogues: install
 	$(TEST_ENV) $(VENV)/bin/pytest -p no:xdist -q tests/home/test_catalogues.py
 
-test: install lint catalogues node_modules/.installed
+test: install lint catalogues
 	@$(MANAGE) build_catalogues
 	$(TEST_ENV) $(MANAGE) check
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(TEST_ENV) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --ignore=tests/home/test_catalogues.py $(PYTEST_ARGS)
-
-# Test-only JavaScript (axe-core for the browser tests' accessibility checks),
-# installed again only when package-lock.json changes.
-node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund
-	@touch $@
 
 bench: setup
 	$(TEST_ENV) $(PY) -m tests.bench

@@ -1,56 +1,33 @@
 """Shared fixtures: real services, or a loud refusal to pretend.
 
 Tests marked ``postgres`` or ``redis`` run against the real servers named by
-``DATABASE_URL`` and ``REDIS_URL`` (the local ports by default). Without the
-server they are skipped with the reason; under ``CI=true`` they fail instead,
-so CI can never go green by skipping what it was meant to test.
+``DATABASE_URL`` and ``REDIS_URL`` (the local ports by default); the other
+markers of tests/services.py name a system tool (Chromium, nginx, gettext...).
+Without it a test is skipped with the reason; under ``CI=true`` it fails
+instead, so CI can never go green by skipping what it was meant to test.
 """
 
 import json
 import os
-import shutil
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
+
+from tests.services import CHROMIUM, SERVICES
 
 # pytest-django's database access from Playwright's event loop thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
-
-def _service_state(name: str) -> tuple[bool, str]:
-    if name == "postgres":
-        return settings.POSTGRES_AVAILABLE, (
-            f"PostgreSQL does not answer at {settings.DATABASES['default']['HOST']}"
-            ":5432; set DATABASE_URL"
-        )
-    if name == "redis":
-        return settings.REDIS_AVAILABLE, (
-            f"Redis does not answer at {settings.REDIS_URL}; set REDIS_URL"
-        )
-    if name == "nginx":
-        from tests.bench.bench_http import nginx_binary
-
-        return bool(nginx_binary("nginx")), "nginx is not installed (apt nginx)"
-    if name == "varnish":
-        from tests.cache.front import varnishd
-
-        return bool(varnishd()), "Varnish is not installed (apt varnish)"
-    if name == "browser":
-        return bool(shutil.which(CHROMIUM)), f"Chromium is not installed at {CHROMIUM}"
-    return True, ""
 
 
 def pytest_runtest_setup(item):
     _share_migrated_rows_snapshot()
-    for name in ("postgres", "redis", "browser", "nginx", "varnish"):
+    for name, state in SERVICES.items():
         if item.get_closest_marker(name) is None:
             continue
-        available, reason = _service_state(name)
+        available, reason = state()
         if available:
             continue
         if IN_CI:
@@ -136,8 +113,11 @@ def _restore_migrated_rows(request, reload: bool) -> None:
 
 
 def pytest_collection_modifyitems(items):
-    """Transactional tests restore the migrated rows (see above) on the way in."""
+    """Transactional tests restore the migrated rows (see above) on the way in;
+    a test that starts a Celery worker stack is marked as needing one."""
     for item in items:
+        if "celery_stack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.celery)
         marker = item.get_closest_marker("django_db")
         transactional = (marker and marker.kwargs.get("transaction")) or any(
             name in getattr(item, "fixturenames", ())

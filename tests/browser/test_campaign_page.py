@@ -32,7 +32,6 @@ RUN_AXE = """async (tags) => {
 def test_campaign_pages_have_no_wcag_violations_at_desktop_and_320px(
     demo, browser, artifacts
 ):
-    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does)"
     # axe is injected as a script, which the page's own CSP rightly refuses.
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()

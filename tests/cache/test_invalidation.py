@@ -7,6 +7,7 @@ the page cache gets new versions and the URLs are purged from Varnish
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import transaction
@@ -20,8 +21,6 @@ from delivery import invalidation
 from delivery import purge as cache_purge
 from tests.cache.conftest import home_url, parent_url, publish, url
 from tests.campaign import builders
-
-pytestmark = [pytest.mark.postgres]
 
 UTC = dt.UTC
 NOON = dt.datetime(2027, 3, 1, 11, 0, tzinfo=UTC)  # 12:00 in Brussels
@@ -96,6 +95,11 @@ def test_a_withdrawal_turns_every_cached_copy_into_404_at_once(
         assert url(campaign[code]) not in client.get(listing).text
 
 
+def without_clock(html: str) -> str:
+    return re.sub(r'<span class="status__time">[^<]*</span>', "", html)
+
+
+@pytest.mark.redis  # exact: the local-memory fallback evicts every page
 @pytest.mark.django_db
 def test_a_helpline_edit_reaches_every_page_that_shows_it(
     client, campaign, page_cache_on, committing
@@ -116,6 +120,7 @@ def test_a_helpline_edit_reaches_every_page_that_shows_it(
     assert client.get(danish)["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.redis  # exact: the local-memory fallback evicts every page
 @pytest.mark.django_db
 @pytest.mark.parametrize("change", ["legal_text", "opening_hours", "region_zone"])
 def test_regional_content_reaches_the_region_s_pages_only(

@@ -6,7 +6,7 @@ from django.conf import settings
 
 from delivery import page_cache
 
-pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db]
+pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
 
 @pytest.fixture

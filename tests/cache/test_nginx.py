@@ -39,7 +39,6 @@ def nginx_headers() -> dict[str, str]:
     }
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_nginx_adds_every_security_header_django_sends(client, campaign):
     response = client.get(url(campaign["da-dk"]))

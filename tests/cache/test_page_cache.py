@@ -14,7 +14,7 @@ from delivery import page_cache
 from delivery import versions as cache_versions
 from home.security import content_security_policy
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 
 def cached_title_change(page, suffix: str = " (changed)") -> None:

@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.images.models import Image
@@ -16,8 +15,6 @@ from wagtail.test.utils.form_data import (
 
 from campaign.models import CampaignPage, Helpline, Region
 from tests.campaign import builders
-
-pytestmark = pytest.mark.postgres
 
 
 def snippet_url(model, action: str, *args) -> str:

@@ -12,8 +12,6 @@ from campaign.models import CampaignPage, Release
 from tests.campaign import builders
 from tests.helpers import manage, project_env
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def page(db):
@@ -92,6 +90,7 @@ def test_withdraw_campaign_unpublishes_and_cancels(page):
     assert Release.objects.get().state == Release.State.WITHDRAWN
 
 
+@pytest.mark.postgres  # the command runs in a process of its own
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_bad_input_exits_non_zero_with_a_clear_message():
     builders.region("DK", "Europe/Copenhagen", "da-dk")

@@ -10,7 +10,7 @@ from campaign.models import OpeningHours
 from campaign.models.helplines import to_e164
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 UTC = dt.UTC
 

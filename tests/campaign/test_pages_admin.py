@@ -1,6 +1,5 @@
 """Page types: where they may go, and a full admin form round trip."""
 
-import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
@@ -12,8 +11,6 @@ from wagtail.test.utils.form_data import (
 from campaign.models import CampaignIndexPage, CampaignPage
 from home.models import HomePage
 from tests.campaign import builders
-
-pytestmark = pytest.mark.postgres
 
 
 def listblock(items: list) -> dict:

@@ -13,8 +13,6 @@ from campaign.releases import engine as publishing
 from campaign.releases import sweep as release_sweep
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres]
-
 UTC = dt.UTC
 NOON = dt.datetime(2027, 3, 1, 11, 0, tzinfo=UTC)  # 12:00 in Brussels
 
@@ -225,6 +223,7 @@ def test_sweep_separates_overdue_upcoming_and_far_releases(campaign):
     assert release_sweep.sweep(now=NOON + dt.timedelta(hours=2)).overdue == [release.pk]
 
 
+@pytest.mark.postgres  # SQLite has no row locks to race for
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_publishing_one_release_at_once_publish_it_once(campaign):
     for page in ("fr", "nl"):

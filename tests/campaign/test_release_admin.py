@@ -15,7 +15,7 @@ from campaign.models import CampaignPage, Release, Rollout, TranslationReview
 from campaign.releases import engine as publishing
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 UTC = dt.UTC
 State = Release.State

@@ -18,7 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 from campaign.models import CampaignPage, LegalText, OpeningHours
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 HOSTILE = (
     "<p>Safe words.</p>"

@@ -99,7 +99,6 @@ def test_regional_differences_apply_to_one_locale_only(code):
     assert text_for(code)["campaign"]["title"] == base["campaign"]["title"]
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_seed_demo_loads_every_region_locale_campaign_and_helpline(
     client, django_capture_on_commit_callbacks
@@ -158,7 +157,6 @@ def test_seed_demo_loads_every_region_locale_campaign_and_helpline(
     assert "(exemple)" in html
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_second_run_changes_nothing(django_capture_on_commit_callbacks):
     seed(django_capture_on_commit_callbacks)
@@ -170,7 +168,6 @@ def test_a_second_run_changes_nothing(django_capture_on_commit_callbacks):
     assert "0 created, 0 updated" in output
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_rerun_restores_what_was_edited_and_leaves_a_withdrawn_page_alone(
     django_capture_on_commit_callbacks,
@@ -197,7 +194,6 @@ def test_a_rerun_restores_what_was_edited_and_leaves_a_withdrawn_page_alone(
     assert Revision.objects.count() == revisions
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_the_demo_is_approved_so_a_release_of_it_is_not_blocked(
     django_capture_on_commit_callbacks,
@@ -211,7 +207,6 @@ def test_the_demo_is_approved_so_a_release_of_it_is_not_blocked(
         assert checklist.ready, (checklist.region.code, checklist.reasons)
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_demo_helplines_are_reviewed_translations_that_go_outdated_with_the_source(
     django_capture_on_commit_callbacks, django_user_model

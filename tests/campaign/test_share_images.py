@@ -249,7 +249,6 @@ def sha1(path) -> str:
     return hashlib.sha1(path.read_bytes(), usedforsecurity=False).hexdigest()
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_publishing_a_campaign_page_stores_both_share_images(campaign, media):
     og, square = campaign.share_image, campaign.share_image_square
@@ -267,7 +266,6 @@ def test_publishing_a_campaign_page_stores_both_share_images(campaign, media):
         assert (image.file_size, image.file_hash) == (path.stat().st_size, sha1(path))
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_publishing_again_reuses_the_same_images(
     campaign, media, django_capture_on_commit_callbacks, caplog
@@ -299,7 +297,6 @@ def test_publishing_again_reuses_the_same_images(
     assert Image.objects.count() == count
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_publishing_an_old_revision_never_points_at_a_deleted_image(
     campaign, django_capture_on_commit_callbacks, caplog
@@ -324,7 +321,6 @@ def test_publishing_an_old_revision_never_points_at_a_deleted_image(
             assert image_id is None or Image.objects.filter(pk=image_id).exists()
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_page_without_a_hero_uses_its_title(
     media, django_capture_on_commit_callbacks, caplog
@@ -347,7 +343,6 @@ def test_a_page_without_a_hero_uses_its_title(
     assert page.share_image.description == "You can stop"
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_translation_gets_images_of_its_own(
     campaign, django_capture_on_commit_callbacks, caplog
@@ -365,7 +360,6 @@ def test_a_translation_gets_images_of_its_own(
     assert (campaign.share_image.pk, campaign.share_image.file_hash) == english
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_images_are_rendered_once_the_publication_is_committed(
     media, django_capture_on_commit_callbacks
@@ -386,7 +380,6 @@ def test_images_are_rendered_once_the_publication_is_committed(
     assert CampaignPage.objects.get(pk=page.pk).share_image_id is not None
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_deleted_page_is_logged_and_ignored(campaign, caplog):
     page_id = campaign.pk

@@ -20,8 +20,6 @@ from translations import decisions
 from translations import snippets as snippet_drafts
 from translations.views.matrix import matrix
 
-pytestmark = pytest.mark.postgres
-
 Status = TranslationReview.Status
 HELP = "0b6f3c52-8e0a-4d7e-9a51-0d6b1c2f3a09"
 NL = {

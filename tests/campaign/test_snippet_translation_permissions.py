@@ -22,8 +22,6 @@ from tests.campaign.test_translation_workflow import (
 from translations import snippets as snippet_drafts
 from translations.permissions import sync_translator_groups
 
-pytestmark = pytest.mark.postgres
-
 Status = TranslationReview.Status
 
 

@@ -11,8 +11,6 @@ from campaign.models import Region, Release, Rollout
 from campaign.releases import timeline
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres]
-
 UTC = dt.UTC
 SVG = "{http://www.w3.org/2000/svg}"
 

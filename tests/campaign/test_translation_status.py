@@ -18,8 +18,6 @@ from tests.campaign.test_translation_workflow import (
 from translations import decisions, drafts
 from translations.views.matrix import matrix
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def world(db):

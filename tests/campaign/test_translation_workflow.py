@@ -30,8 +30,6 @@ from tests.campaign import builders
 from translations import decisions, drafts
 from translations.permissions import sync_translator_groups
 
-pytestmark = pytest.mark.postgres
-
 HERO = "0b6f3c52-8e0a-4d7e-9a51-0d6b1c2f3a01"
 KEY = "0b6f3c52-8e0a-4d7e-9a51-0d6b1c2f3a02"
 TEXT = {

@@ -27,8 +27,6 @@ from tests.campaign.test_translation_workflow import (
 from translations import drafts
 from translations.permissions import locale_home, sync_translator_groups
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def world(db):

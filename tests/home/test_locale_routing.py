@@ -18,7 +18,7 @@ from wagtail.models import PageViewRestriction
 from home.models import HomePage
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 
 # Small trees -------------------------------------------------------------

@@ -83,7 +83,6 @@ def test_an_overlong_header_is_cut_at_its_last_whole_entry():
     assert parse_accept_language(header)[0] == "fr-be"
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_root_redirects_each_header_to_its_locale_and_varies_on_it(client):
     live_homes(*CODES)
@@ -98,7 +97,6 @@ def test_root_redirects_each_header_to_its_locale_and_varies_on_it(client):
         assert client.get(response["Location"]).status_code == 200, code
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_root_only_offers_locales_whose_home_page_is_live(client):
     live_homes("fr-be")  # fr-fr, the French default, has no home page
@@ -107,7 +105,6 @@ def test_root_only_offers_locales_whose_home_page_is_live(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="da")["Location"] == "/en/"
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_no_cookie_is_read(client):
     live_homes("fr-be", "de-de")

@@ -33,7 +33,6 @@ def test_public_page_references_no_host_but_its_own(client):
     assert set(hosts) <= {"testserver"}, hosts
 
 
-@pytest.mark.postgres
 @pytest.mark.redis
 def test_production_sends_hsts_and_redirects_plain_http(tmp_path):
     code = (

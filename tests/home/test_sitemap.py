@@ -15,7 +15,7 @@ from home.models import HomePage
 from tests.campaign import builders
 from tests.home.test_locale_routing import english_campaign, live_homes
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -13,7 +13,7 @@ from campaign.models import Release
 from campaign.releases import sweep as release_sweep
 from tests.campaign import builders
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
 NOW = dt.datetime(2027, 3, 1, 11, 0, tzinfo=dt.UTC)
 AHEAD = dt.timedelta(seconds=5)
