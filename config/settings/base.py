@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -53,6 +54,8 @@ MIDDLEWARE = [
     "home.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "delivery.page_cache.PageCacheMiddleware",
+    # Inside the page cache, so a cached page keeps its style hashes.
+    "home.security.InlineStyleHashMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,9 +2,11 @@
 languages, for hreflang links and the language list."""
 
 from django import template
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from home.identity import Identity, identity_for
 from home.locale_links import Translations, live_translations, site_home_pages
+from home.models import StatementPage
 
 register = template.Library()
 
@@ -27,3 +29,22 @@ def site_languages(context) -> list:
     """The live home page of every locale (the 404 page's language list)."""
     request = context.get("request")
     return site_home_pages(request) if request is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context) -> Identity | None:
+    """The organisation, logo, colours and quick exit of the request's site."""
+    request = context.get("request")
+    return identity_for(request) if request is not None else None
+
+
+@register.simple_tag
+def footer_statements() -> list:
+    """The live statements (accessibility, privacy...) of the active locale."""
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return []
+    return list(
+        StatementPage.objects.live().public().filter(locale=locale).order_by("path")
+    )

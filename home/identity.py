@@ -1,0 +1,29 @@
+"""What every public page shows of the site's identity, read once per request."""
+
+from typing import NamedTuple
+
+from home.branding import style_hash
+from home.models import Organisation, SiteIdentity
+
+#: Request attribute of the style hashes a page used; home/security.py adds
+#: them to that response's Content-Security-Policy.
+STYLE_HASHES = "csp_style_hashes"
+
+
+class Identity(NamedTuple):
+    settings: SiteIdentity
+    #: The organisation in the active locale (else its source), or None.
+    organisation: Organisation | None
+    css: str
+
+
+def identity_for(request) -> Identity:
+    settings = SiteIdentity.for_request(request)
+    organisation = settings.organisation
+    if organisation is not None:
+        organisation = organisation.localized
+    css = settings.css
+    hashes = getattr(request, STYLE_HASHES, set())
+    hashes.add(style_hash(css))
+    setattr(request, STYLE_HASHES, hashes)
+    return Identity(settings, organisation, css)
