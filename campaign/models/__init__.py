@@ -1,4 +1,4 @@
-from .helplines import Helpline, OpeningHours
+from .helplines import Helpline, HelplineClosure, OpeningHours
 from .pages import CampaignIndexPage, CampaignPage, source_page  # noqa: F401
 from .regions import LegalText, Region, RegionLocale
 from .releases import Release, Rollout
@@ -8,6 +8,7 @@ __all__ = [
     "CampaignIndexPage",
     "CampaignPage",
     "Helpline",
+    "HelplineClosure",
     "LegalText",
     "OpeningHours",
     "Region",

@@ -123,7 +123,7 @@ class CampaignPage(Page):
         rows = (
             Helpline.objects.filter(region=region)
             .select_related("locale", "region")
-            .prefetch_related("opening_hours")
+            .prefetch_related("opening_hours", "closures")
             .order_by("sort_order", "name", "pk")
         )
         chosen: dict = {}
