@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "home.security.InlineStyleHashMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.locale_middleware.LocaleMiddleware",
+    # Inside the locale middleware: a withdrawn campaign's 404 becomes 410.
+    "home.gone.GoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

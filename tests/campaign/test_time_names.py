@@ -46,7 +46,8 @@ def test_zone_names_follow_cldr_in_the_readers_language():
 
 
 def test_a_french_belgian_page_names_its_zone_in_french_and_no_iana_id(
-    client, media  # noqa: F811
+    client,
+    media,  # noqa: F811
 ):
     belgium = builders.region("BE", "Europe/Brussels", "fr-be")
     builders.region("INT", "UTC", "en")
@@ -63,7 +64,8 @@ def test_a_french_belgian_page_names_its_zone_in_french_and_no_iana_id(
 
 
 def test_an_arabic_page_names_a_helplines_own_zone_in_arabic(
-    client, media  # noqa: F811
+    client,
+    media,  # noqa: F811
 ):
     international = builders.region("INT", "UTC", "en", "ar")
     line(international, "ar", "خط سيدني", time_zone="Australia/Sydney")
