@@ -322,7 +322,14 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Campaign manager"
-WAGTAILADMIN_BASE_URL = env.string("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+#: Where the public reaches the site (https://campaign.example.org). The
+#: default Site's hostname and port are set from it (``set_site_address``;
+#: ``make run`` passes the address it serves), and absolute URLs (canonical,
+#: hreflang, sitemap, og:image) follow the Site.
+PUBLIC_BASE_URL = env.string("PUBLIC_BASE_URL", "")
+WAGTAILADMIN_BASE_URL = env.string(
+    "WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "vtt", "txt", "mp4", "webm"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

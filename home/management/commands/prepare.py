@@ -18,11 +18,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-demo", action="store_true", help="Skip seed_demo and ensure_admin."
         )
+        parser.add_argument(
+            "--site-address",
+            default="",
+            help="The public address (http://127.0.0.1:8000): set on the Site.",
+        )
+        parser.add_argument(
+            "--no-admin",
+            action="store_true",
+            help="Skip ensure_admin (run_all creates the account and says so).",
+        )
 
-    def handle(self, *args, no_demo, **options):
+    def handle(self, *args, no_demo, site_address, no_admin, **options):
         call_command("migrate", interactive=False, verbosity=0)
+        if site_address:
+            call_command("set_site_address", site_address)
         call_command("build_catalogues")
         call_command("collectstatic", interactive=False, verbosity=0)
         if not no_demo:
             call_command("seed_demo")
-            call_command("ensure_admin")
+            if not no_admin:
+                call_command("ensure_admin")
