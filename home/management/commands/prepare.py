@@ -4,8 +4,13 @@ One process instead of five saves Django's start-up four times over, so a
 second ``make run`` serves in seconds.
 """
 
+import logging
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+#: Loggers that say INFO for every page, task and search-index update.
+QUIET_LOGGERS = ("django_tasks", "wagtail", "celery", "modelsearch")
 
 
 class Command(BaseCommand):
@@ -30,6 +35,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_demo, site_address, no_admin, **options):
+        # One line per step, not one per background task of the demo's
+        # hundreds of saves: what matters to a newcomer is the last block.
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
         call_command("migrate", interactive=False, verbosity=0)
         if site_address:
             call_command("set_site_address", site_address)

@@ -16,6 +16,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from config.services import redis_answers
+from home.first_run import (
+    create_first_admin,
+    log_paths,
+    wait_until_serving,
+    welcome_block,
+)
 
 PR_SET_PDEATHSIG = 1
 GRACE_SECONDS = 10
@@ -32,7 +38,12 @@ class Command(BaseCommand):
     help = "Serve the site with a Celery worker and beat; Ctrl-C stops everything."
 
     def add_arguments(self, parser):
-        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument(
+            "addrport",
+            nargs="?",
+            default=f"{os.environ.get('HOST', '127.0.0.1')}:"
+            f"{os.environ.get('PORT', '8000')}",
+        )
         parser.add_argument("--concurrency", type=int, default=2)
 
     def choose_broker(self) -> str:
@@ -76,19 +87,20 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, request_stop)
 
         children = {}
+        logs = log_paths(settings.VAR_DIR)
         try:
             for name, command in commands.items():
+                log = open(logs[name], "ab") if name in logs else None
                 children[name] = subprocess.Popen(  # noqa: S603
                     command,
                     env=env,
                     cwd=settings.BASE_DIR,
                     start_new_session=True,
                     preexec_fn=_die_with_parent,
+                    stdout=log,
+                    stderr=subprocess.STDOUT if log else None,
                 )
-            self.stdout.write(
-                f"Serving http://{addrport}/ with a worker and beat. "
-                "Press Ctrl-C to stop all three."
-            )
+            self.print_welcome(addrport, logs)
             while stop["signal"] is None:
                 exited = [n for n, p in children.items() if p.poll() is not None]
                 if exited:
@@ -100,6 +112,16 @@ class Command(BaseCommand):
         finally:
             self.stop_all(children)
         self.stdout.write("Stopped web, worker and beat.")
+
+    def print_welcome(self, addrport: str, logs: dict) -> None:
+        """Once the web server answers: the short block a newcomer reads last."""
+        host, _colon, port = addrport.rpartition(":")
+        host = host.strip("[]") or "127.0.0.1"
+        probe = "127.0.0.1" if host in ("0.0.0.0", "") else host  # noqa: S104
+        wait_until_serving(probe, int(port))
+        password = create_first_admin("admin", "admin@example.invalid")
+        site_url = settings.PUBLIC_BASE_URL or f"http://{addrport}"
+        self.stdout.write(welcome_block(site_url, "admin", password, logs))
 
     def stop_all(self, children: dict) -> None:
         # SIGTERM to each leader first: Celery's warm shutdown finishes the
