@@ -6,11 +6,8 @@ third-party request, no cookie, and no more requests than before plus the
 quick exit's one script. Screenshots go to test-artifacts/.
 """
 
-import shutil
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from wagtail.models import Site
 
 from home.models import SiteIdentity
@@ -115,10 +112,7 @@ def test_identity_quick_exit_switcher_and_accessibility_at_320_and_1280_px(
 
     assert problems == []
     assert violations == {key: [] for key in violations}
-    # The README shows the English page as a reader first sees it.
-    shutil.copyfile(
-        artifacts / "site-en-1280.png", Path(settings.BASE_DIR) / "docs/screenshot.png"
-    )
+    # test-artifacts/site-en-1280.png is the README's docs/screenshot.png.
 
 
 def test_quick_exit_leaves_with_and_without_javascript(demo, browser):

@@ -62,7 +62,7 @@ def test_pages_carry_the_organisation_in_their_language_and_its_colours(client):
     response = client.get("/fr-be/")
     html = response.content.decode()
 
-    assert "<h1 class=\"hero__headline\">Agence exemple</h1>" in html
+    assert '<h1 class="hero__headline">Agence exemple</h1>' in html
     assert "Nous sommes fictifs." in html
     assert "<title>" in html and "· EA</title>" in html
     assert "Campaign" not in html
