@@ -2,6 +2,8 @@
 
 from typing import NamedTuple
 
+from wagtail.models import Site
+
 from home.branding import style_hash
 from home.models import Organisation, SiteIdentity
 
@@ -18,7 +20,10 @@ class Identity(NamedTuple):
 
 
 def identity_for(request) -> Identity:
-    settings = SiteIdentity.for_request(request)
+    """The identity of the request's site; the defaults (no organisation, the
+    default colours and quick exit) when no site answers at this address."""
+    site = Site.find_for_request(request)
+    settings = SiteIdentity.for_site(site) if site is not None else SiteIdentity()
     organisation = settings.organisation
     if organisation is not None:
         organisation = organisation.localized
