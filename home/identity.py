@@ -17,6 +17,9 @@ class Identity(NamedTuple):
     #: The organisation in the active locale (else its source), or None.
     organisation: Organisation | None
     css: str
+    #: The Site's name, shown where no organisation is set (never the host
+    #: a request came to: a snapshot and a live answer must be the same).
+    site_name: str
 
 
 def identity_for(request) -> Identity:
@@ -31,4 +34,4 @@ def identity_for(request) -> Identity:
     hashes = getattr(request, STYLE_HASHES, set())
     hashes.add(style_hash(css))
     setattr(request, STYLE_HASHES, hashes)
-    return Identity(settings, organisation, css)
+    return Identity(settings, organisation, css, site.site_name if site else "")
