@@ -9,11 +9,18 @@ MANAGE := $(PY) manage.py
 UV_VERSION := 0.13.9
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 PYTEST_WORKERS ?= 2
+# Where `make run` serves (PORT=8123 make run), and the address it gives the
+# Site for absolute URLs unless PUBLIC_BASE_URL names another.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SITE_ADDRESS = $(or $(PUBLIC_BASE_URL),http://$(HOST):$(PORT))
 
 .PHONY: run test setup install lint catalogues bench clean
 
-run: setup
-	@$(MANAGE) run_all
+# run_all creates the admin account and prints its password in its last lines.
+run: install
+	@$(MANAGE) prepare --site-address $(SITE_ADDRESS) --no-admin
+	@$(MANAGE) run_all $(HOST):$(PORT)
 
 # Second runs reuse the virtualenv (rebuilt only when the lock file changes)
 # and the database, so they start in seconds.

@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText, expand_db_html
 BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 LEGAL_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
-ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ol", "ul", "li", "h3"}
+ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ol", "ul", "li", "h2", "h3"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from campaign.models import (
     CampaignPage,
     Helpline,
+    HelplineClosure,
     LegalText,
     OpeningHours,
     Region,
@@ -46,6 +47,11 @@ def declare() -> None:
     )
     stale_when_changed(
         OpeningHours, key=lambda hours: hours.helpline_id, pages=_regions_of_helplines
+    )
+    stale_when_changed(
+        HelplineClosure,
+        key=lambda closure: closure.helpline_id,
+        pages=_regions_of_helplines,
     )
     stale_when_changed(
         Region, key=lambda region: region.pk, pages=CampaignPage.showing_regions

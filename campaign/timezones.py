@@ -11,6 +11,8 @@ pick one of two repeated instants.
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import babel
+import babel.dates
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -130,3 +132,45 @@ def wall_to_utc(value: str | dt.datetime, zone: ZoneInfo | str) -> dt.datetime:
     parse through here, once."""
     wall = parse_wall_time(value) if isinstance(value, str) else value
     return to_utc(wall, zone)
+
+
+# Time as readers say it ------------------------------------------------------
+#
+# Zone names and dates come from the Unicode CLDR through Babel, in the
+# reader's language: "heure : Belgique", "توقيت أستراليا (سيدني)". A public
+# page never shows an IANA id such as Europe/Brussels.
+
+
+def babel_locale(language_code: str) -> babel.Locale:
+    """The CLDR locale of a content locale (fr-be -> fr_BE), else its language."""
+    for candidate in (language_code, language_code.split("-")[0], "en"):
+        try:
+            return babel.Locale.parse(candidate, sep="-")
+        except (ValueError, babel.UnknownLocaleError):
+            continue
+    return babel.Locale("en")
+
+
+def zone_name(zone: str, language_code: str) -> str:
+    """The zone as people of ``language_code`` name it.
+
+    CLDR's location format ("Belgium Time", "heure : Australie (Sydney)");
+    UTC, which has no location, by its CLDR name ("temps universel coordonné").
+    """
+    locale = babel_locale(language_code)
+    if zone in ("UTC", "Etc/UTC"):
+        names = locale.time_zones.get("Etc/UTC", {}).get("long", {})
+        return names.get("standard") or "UTC"
+    return babel.dates.get_timezone_location(zone, locale=locale)
+
+
+def format_local_date(value: dt.date, language_code: str) -> str:
+    return babel.dates.format_date(
+        value, format="long", locale=babel_locale(language_code)
+    )
+
+
+def format_local_time(value: dt.datetime | dt.time, language_code: str) -> str:
+    return babel.dates.format_time(
+        value, format="short", locale=babel_locale(language_code)
+    )

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from home.identity import STYLE_HASHES
+
 
 def content_security_policy(directives: dict[str, str]) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
@@ -55,4 +57,26 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", self.policy)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+class InlineStyleHashMiddleware:
+    """Allow, by hash, the inline styles this response's template declared.
+
+    The brand colours are one ``<style>`` element (home/branding.py); its hash
+    joins ``style-src`` here, inside the page cache, so a cached copy keeps
+    the header that matches its body. Nothing else inline is allowed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        hashes = getattr(request, STYLE_HASHES, None)
+        if hashes and "Content-Security-Policy" not in response:
+            directives = dict(settings.CONTENT_SECURITY_POLICY)
+            style = directives.get("style-src", "'self'")
+            directives["style-src"] = " ".join([style, *sorted(hashes)])
+            response["Content-Security-Policy"] = content_security_policy(directives)
         return response

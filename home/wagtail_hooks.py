@@ -4,6 +4,9 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.snippets.models import register_snippet
+
+from home.models import Organisation
 
 
 @hooks.register("insert_global_admin_js")
@@ -30,3 +33,8 @@ def only_pages_of_the_active_locale(page, request, serve_args, serve_kwargs):
         raise Http404 from None
     if page.locale.language_code != active:
         raise Http404("This page does not exist in this locale.")
+
+
+# The organisation's words are a translatable snippet (home/models/identity.py):
+# wagtail-localize adds its translate actions to the snippet's admin.
+register_snippet(Organisation)

@@ -1,4 +1,4 @@
-from .helplines import Helpline, OpeningHours
+from .helplines import Helpline, HelplineClosure, OpeningHours
 from .legal import (  # noqa: F401
     LEGAL_REVIEWERS,
     LegalSignOff,
@@ -15,6 +15,7 @@ __all__ = [
     "CampaignPage",
     "Helpline",
     "LegalSignOff",
+    "HelplineClosure",
     "LegalText",
     "OpeningHours",
     "Region",

@@ -1,6 +1,7 @@
 """Helplines: where a reader of a region can get help, anonymously."""
 
 import datetime
+import zoneinfo
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .regions import Region
+from .regions import Region, validate_time_zone
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -84,6 +85,16 @@ class Helpline(TranslatableMixin, ClusterableModel):
         ),
     )
     always_open = models.BooleanField(_("open 24 hours, every day"), default=False)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_(
+            "Where its opening hours are read, e.g. Europe/London. Empty: the "
+            "region's time zone."
+        ),
+    )
     is_example = models.BooleanField(
         _("example only"),
         default=False,
@@ -102,7 +113,9 @@ class Helpline(TranslatableMixin, ClusterableModel):
         FieldPanel("languages"),
         FieldPanel("anonymity_note"),
         FieldPanel("always_open"),
+        FieldPanel("time_zone"),
         InlinePanel("opening_hours", label=_("Opening hours (local time)")),
+        InlinePanel("closures", label=_("Closures (public holidays, other days)")),
         FieldRowPanel([FieldPanel("sort_order"), FieldPanel("is_example")]),
     ]
 
@@ -122,6 +135,8 @@ class Helpline(TranslatableMixin, ClusterableModel):
         SynchronizedField("is_example"),
         SynchronizedField("sort_order"),
         SynchronizedField("opening_hours"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("closures"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -160,11 +175,37 @@ class Helpline(TranslatableMixin, ClusterableModel):
             fmt = phonenumbers.PhoneNumberFormat.NATIONAL
         return phonenumbers.format_number(number, fmt)
 
+    @property
+    def zone_key(self) -> str:
+        """The IANA zone its hours are read in: its own, else its region's."""
+        return self.time_zone or self.region.time_zone
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.zone_key)
+
+    def closure_on(self, day: datetime.date) -> "HelplineClosure | None":
+        """The closure covering ``day`` (local date), from prefetched rows."""
+        for closure in self.closures.all():
+            if closure.covers(day):
+                return closure
+        return None
+
+    def upcoming_closures(self, today: datetime.date, limit: int = 3) -> list:
+        """The next closures from ``today`` on (local date), soonest first."""
+        rows = [c for c in self.closures.all() if c.last_day >= today]
+        return sorted(rows, key=lambda closure: closure.starts)[:limit]
+
     def is_open(self, at: datetime.datetime | None = None) -> bool:
-        """Open at ``at`` (now by default), read on the region's clock."""
+        """Open at ``at`` (now by default), on its own clock, closures honoured.
+
+        A closure takes the whole local day, even for a line open 24 hours.
+        """
+        local = (at or timezone.now()).astimezone(self.zone)
+        if self.closure_on(local.date()) is not None:
+            return False
         if self.always_open:
             return True
-        local = (at or timezone.now()).astimezone(self.region.zone)
         now_time = local.time()
         yesterday = (local.weekday() - 1) % 7
         for hours in self.opening_hours.all():
@@ -209,3 +250,47 @@ class OpeningHours(Orderable):
 
     def covers_after_midnight(self, moment: datetime.time) -> bool:
         return self.overnight and moment < self.closes
+
+
+class HelplineClosure(Orderable):
+    """A day or run of days the helpline does not answer, in its local dates.
+
+    Public holidays and one-off closures: "open now" is false on them and
+    the page lists the next ones.
+    """
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Public holiday")
+        CLOSURE = "closure", _("Closed")
+
+    helpline = ParentalKey(Helpline, on_delete=models.CASCADE, related_name="closures")
+    starts = models.DateField(_("from"))
+    ends = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Empty: one day only.")
+    )
+    kind = models.CharField(
+        _("reason"), max_length=10, choices=Kind.choices, default=Kind.HOLIDAY
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts"), FieldPanel("ends"), FieldPanel("kind")])
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+
+    def clean(self):
+        super().clean()
+        if self.ends and self.starts and self.ends < self.starts:
+            raise ValidationError(
+                {"ends": _("A closure cannot end before it starts.")},
+                code="closure_ends_before_start",
+            )
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.ends or self.starts
+
+    def covers(self, day: datetime.date) -> bool:
+        return self.starts <= day <= self.last_day

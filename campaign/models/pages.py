@@ -242,7 +242,7 @@ class CampaignPage(Page):
         rows = (
             Helpline.objects.filter(region__region_locales__locale=self.locale_id)
             .select_related("locale", "region")
-            .prefetch_related("opening_hours")
+            .prefetch_related("opening_hours", "closures")
             .order_by("sort_order", "name", "pk")
         )
         chosen: dict = {}

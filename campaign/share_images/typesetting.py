@@ -7,6 +7,7 @@ headline size that fits a box. It knows nothing of pages or storage:
 ``campaign.share_images.render`` draws and stores the cards.
 """
 
+import importlib
 import re
 import struct
 import unicodedata
@@ -18,18 +19,21 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from PIL import ImageFont, features
 
-FONT_PACKAGE = "fonts-noto-core"
-FONT_DIRS = ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto")
 #: The smallest headline size tried; a headline that does not fit even then
 #: (a "word" of some 80 letters) fails the rendering with ValueError.
 MIN_HEADLINE_SIZE = 12
+#: The weight headlines are drawn in, on variable fonts.
+HEADLINE_WEIGHT = "Bold"
 
 
 class FontNotFound(ImproperlyConfigured):
-    """No Noto font for a script: Debian's fonts-noto-core is missing.
+    """No font for a script: its Python font package is not installed.
 
-    ``SHARE_IMAGE_FONT_DIRS`` (a list of folders, searched first) points at
-    the fonts on a system that keeps them elsewhere.
+    The fonts travel with the project: each script's Noto font comes from a
+    PyPI package in the locked requirements (SIL Open Font License 1.1, its
+    licence file inside the package), so no system package is needed.
+    ``SHARE_IMAGE_FONT_DIRS`` (a list of folders, searched first) may point at
+    other copies of the same files.
     """
 
 
@@ -37,15 +41,27 @@ class FontNotFound(ImproperlyConfigured):
 class Script:
     name: str
     direction: str
-    #: Font files, the preferred (bold) first.
+    #: Font files searched in ``SHARE_IMAGE_FONT_DIRS``, the preferred first.
     files: tuple[str, ...]
     #: Baseline to baseline, in font sizes: Arabic needs room for its marks.
     line_spacing: float
+    #: The Python package that ships the font (a fontpkg-* distribution).
+    package: str = ""
 
 
-LATIN = Script("Latin", "ltr", ("NotoSans-Bold.ttf", "NotoSans-Regular.ttf"), 1.2)
+LATIN = Script(
+    "Latin",
+    "ltr",
+    ("NotoSans-Bold.ttf", "NotoSans[wdth,wght].ttf"),
+    1.2,
+    package="fontpkg_noto_sans",
+)
 ARABIC = Script(
-    "Arabic", "rtl", ("NotoSansArabic-Bold.ttf", "NotoSansArabic-Regular.ttf"), 1.6
+    "Arabic",
+    "rtl",
+    ("NotoSansArabic-Bold.ttf", "NotoSansArabic[wdth,wght].ttf"),
+    1.6,
+    package="fontpkg_noto_sans_arabic",
 )
 SCRIPT_OF_LANGUAGE = {"ar": ARABIC, "fa": ARABIC}
 
@@ -58,16 +74,32 @@ def script_for(language_code: str) -> Script:
     return SCRIPT_OF_LANGUAGE.get(base_language(language_code), LATIN)
 
 
+def _package_folder(script: Script) -> Path | None:
+    """The folder of font files of the script's package, if it is installed."""
+    if not script.package:
+        return None
+    try:
+        module = importlib.import_module(script.package)
+    except ImportError:
+        return None
+    return Path(module.ROOT) / "files"
+
+
 @cache
 def font_file(script: Script) -> Path:
-    dirs = [*getattr(settings, "SHARE_IMAGE_FONT_DIRS", ()), *FONT_DIRS]
+    folders = [Path(f) for f in getattr(settings, "SHARE_IMAGE_FONT_DIRS", ())]
+    if (package_folder := _package_folder(script)) is not None:
+        folders.append(package_folder)
     for name in script.files:
-        for folder in dirs:
-            if (path := Path(folder) / name).is_file():
+        for folder in folders:
+            if (path := folder / name).is_file():
                 return path
+    distribution = script.package.replace("_", "-") or "a font package"
     raise FontNotFound(
-        f"No font for {script.name} share images: looked for {', '.join(script.files)}"
-        f" in {', '.join(dirs)}. Install Debian's {FONT_PACKAGE} package."
+        f"No font for the {script.name} script of share images: looked for "
+        f"{', '.join(script.files)} in "
+        f"{', '.join(str(f) for f in folders) or 'no folder'}. The Python package "
+        f"{distribution} provides it: run `make install`."
     )
 
 
@@ -120,7 +152,12 @@ class Run:
 
 @cache
 def load_font(path: Path, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
+    font = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
+    try:
+        font.set_variation_by_name(HEADLINE_WEIGHT)  # a variable font: bold
+    except OSError:
+        pass  # a static font: drawn as it is
+    return font
 
 
 def _directions(text: str, paragraph: str) -> list[str]:

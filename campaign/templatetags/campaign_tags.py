@@ -9,7 +9,7 @@ import datetime
 import mimetypes
 
 from django import template
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail.models import Locale
@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from campaign.models import CampaignIndexPage, CampaignPage
 from campaign.models.helplines import WEEKDAYS
 from campaign.richtext import render_richtext
+from campaign.timezones import format_local_date, format_local_time, zone_name
 
 register = template.Library()
 
@@ -51,12 +52,43 @@ def lang_attrs(shown, page_locale) -> str:
     return format_html(' lang="{}" dir="{}"', shown_code, "rtl" if bidi else "ltr")
 
 
+def _language() -> str:
+    return translation.get_language() or "en"
+
+
 @register.simple_tag
-def time_tag(value: datetime.date, fmt: str = "DATE_FORMAT") -> str:
-    """A ``<time>`` element: machine-readable date, localized text."""
-    return format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, fmt)
-    )
+def time_tag(value: datetime.date) -> str:
+    """A ``<time>`` element: machine-readable date, the text as CLDR writes it."""
+    text = format_local_date(value, _language())
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
+
+
+@register.filter
+def local_zone_name(helpline) -> str:
+    """The helpline's time zone in the reader's language, never its IANA id."""
+    return zone_name(helpline.zone_key, _language())
+
+
+@register.filter
+def local_time(value) -> str:
+    """A time of day as the reader's language writes it (14:05, 2:05 PM)."""
+    return format_local_time(value, _language())
+
+
+@register.filter
+def local_moment(moment: datetime.datetime, helpline) -> datetime.datetime:
+    """``moment`` on the helpline's own clock."""
+    return moment.astimezone(helpline.zone)
+
+
+@register.filter
+def closure_today(helpline, local: datetime.datetime):
+    return helpline.closure_on(local.date())
+
+
+@register.filter
+def upcoming_closures(helpline, local: datetime.datetime) -> list:
+    return helpline.upcoming_closures(local.date())
 
 
 @register.filter

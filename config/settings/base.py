@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -66,8 +67,12 @@ MIDDLEWARE = [
     # the cache (outreach/middleware.py; nothing about the visitor is kept).
     "outreach.middleware.PageViewMiddleware",
     "delivery.page_cache.PageCacheMiddleware",
+    # Inside the page cache, so a cached page keeps its style hashes.
+    "home.security.InlineStyleHashMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.locale_middleware.LocaleMiddleware",
+    # Inside the locale middleware: a withdrawn campaign's 404 becomes 410.
+    "home.gone.GoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -437,7 +442,14 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Campaign manager"
-WAGTAILADMIN_BASE_URL = env.string("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+#: Where the public reaches the site (https://campaign.example.org). The
+#: default Site's hostname and port are set from it (``set_site_address``;
+#: ``make run`` passes the address it serves), and absolute URLs (canonical,
+#: hreflang, sitemap, og:image) follow the Site.
+PUBLIC_BASE_URL = env.string("PUBLIC_BASE_URL", "")
+WAGTAILADMIN_BASE_URL = env.string(
+    "WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "vtt", "txt", "mp4", "webm"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

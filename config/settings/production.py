@@ -46,5 +46,6 @@ EMAIL_BACKEND = env.string(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 WAGTAILADMIN_BASE_URL = env.string(
-    "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+    "WAGTAILADMIN_BASE_URL",
+    PUBLIC_BASE_URL or f"https://{ALLOWED_HOSTS[0].lstrip('.')}",
 )

@@ -32,6 +32,21 @@ class HelplineSpec:
     web_url: str = ""
     chat_url: str = ""
     always_open: bool = False
+    #: Its own time zone when not the region's (the INT line is in London).
+    time_zone: str = ""
+    #: (first day, last day or None, kind) of its closures.
+    closures: tuple[tuple[str, str | None, str], ...] = ()
+
+    def closure_rows(self) -> list[tuple]:
+        """(starts, ends, kind) with dates, in the order the admin lists them."""
+        return [
+            (
+                datetime.date.fromisoformat(starts),
+                datetime.date.fromisoformat(ends) if ends else None,
+                kind,
+            )
+            for starts, ends, kind in self.closures
+        ]
 
     def opening_hours(self) -> list[tuple[int, datetime.time, datetime.time]]:
         """One (weekday, opens, closes) row per day, in the region's local time."""
@@ -46,7 +61,13 @@ class HelplineSpec:
         )
 
 
-def _line(code: str, phone: str, languages: str, *hours: Hours) -> HelplineSpec:
+#: Every example phone line closes on these public holidays.
+HOLIDAYS = (("2026-12-25", None, "holiday"), ("2027-01-01", None, "holiday"))
+
+
+def _line(
+    code: str, phone: str, languages: str, *hours: Hours, time_zone: str = ""
+) -> HelplineSpec:
     slug = code.lower()
     return HelplineSpec(
         kind="line",
@@ -54,6 +75,8 @@ def _line(code: str, phone: str, languages: str, *hours: Hours) -> HelplineSpec:
         web_url=f"https://help.example.org/{slug}/",
         languages=languages,
         hours=hours,
+        time_zone=time_zone,
+        closures=HOLIDAYS,
     )
 
 
@@ -92,6 +115,8 @@ HELPLINES: dict[str, tuple[HelplineSpec, ...]] = {
             "English, العربية",
             Hours(WEEKDAYS, "08:00", "20:00"),
             Hours((5,), "10:00", "14:00"),
+            # A London number answers on London time, not the region's UTC.
+            time_zone="Europe/London",
         ),
         _chat("INT", "English, العربية", Hours(EVERY_DAY, "18:00", "02:00")),
     ),

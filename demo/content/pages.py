@@ -13,13 +13,14 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from campaign.models import CampaignIndexPage, CampaignPage, TranslationReview
-from home.models import HomePage
+from home.models import HomePage, StatementPage
 
 from . import demo_uuid
 from .body import campaign_body
 from .regions import REGIONS, SOURCE_LOCALE
+from .statements import REVIEWED, STATEMENTS
 from .sync import Tally
-from .text import text_for
+from .text import language_of, text_for
 
 INDEX_KEY = demo_uuid("page/campaign-index")
 CAMPAIGN_KEY = demo_uuid("page/campaign")
@@ -67,7 +68,7 @@ def sync_pages(locales: dict, image, tally: Tally) -> None:
     sources: dict = {}
     for code in page_locale_codes():
         text = text_for(code)
-        parent = None
+        parent = home = None
         for kind, model, key in kinds:
             values = _values(kind, text, image.pk)
             page = _sync_page(
@@ -76,10 +77,35 @@ def sync_pages(locales: dict, image, tally: Tally) -> None:
             if code == SOURCE_LOCALE:
                 sources[kind] = page
             parent = page
+            if kind == "home":
+                home = page
+        for kind, (title, slug, body) in STATEMENTS[language_of(code)].items():
+            values = {
+                "title": title,
+                "slug": slug,
+                "body": body,
+                "last_reviewed": REVIEWED,
+            }
+            key = demo_uuid(f"page/statement/{kind}")
+            page = _sync_page(
+                StatementPage,
+                key,
+                locales[code],
+                values,
+                sources.get(kind),
+                home,
+                tally,
+            )
+            if code == SOURCE_LOCALE:
+                sources[kind] = page
 
 
 def _stream(page_or_model):
     return page_or_model._meta.get_field("body").stream_block
+
+
+def _is_stream(page, name: str) -> bool:
+    return name == "body" and isinstance(page, CampaignPage)
 
 
 def _prepared(stream_value) -> list:
@@ -89,7 +115,7 @@ def _prepared(stream_value) -> list:
 
 def _differs(page, values: dict) -> bool:
     for name, value in values.items():
-        if name == "body":
+        if _is_stream(page, name):
             wanted = _prepared(_stream(page).to_python(value))
             if _prepared(page.body) != wanted:
                 return True
@@ -110,7 +136,7 @@ def _approve(page, revision) -> None:
 
 def _apply(page, values: dict) -> None:
     for name, value in values.items():
-        if name == "body":
+        if _is_stream(page, name):
             stream_block = _stream(page)
             body = stream_block.to_python(value)
             # The editor's form would refuse what this refuses: too long a

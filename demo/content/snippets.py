@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from campaign.models import (
     Helpline,
+    HelplineClosure,
     LegalSignOff,
     LegalText,
     OpeningHours,
@@ -135,6 +136,7 @@ def _helpline_values(spec: HelplineSpec, region: Region, locale_code: str) -> di
         "languages": spec.languages,
         "anonymity_note": words["anonymity_note"],
         "always_open": spec.always_open,
+        "time_zone": spec.time_zone,
         "is_example": True,
     }
 
@@ -158,6 +160,7 @@ def sync_helplines(regions, locales, tally: Tally) -> None:
                     tally,
                     kind="helpline",
                     hours=spec.opening_hours(),
+                    closures=spec.closure_rows(),
                 )
                 source = source or row  # the region's first locale
 
@@ -168,7 +171,13 @@ def _current_hours(helpline: Helpline) -> list:
     )
 
 
-def _sync_translatable(model, key, locale, source, values, tally, *, kind, hours=None):
+def _current_closures(helpline: Helpline) -> list:
+    return [(row.starts, row.ends, row.kind) for row in helpline.closures.all()]
+
+
+def _sync_translatable(
+    model, key, locale, source, values, tally, *, kind, hours=None, closures=None
+):
     """Find the row of ``key`` in ``locale``; create it (as a translation of
     ``source`` when there is one) or update what differs. Returns the row."""
     instance = (
@@ -187,6 +196,12 @@ def _sync_translatable(model, key, locale, source, values, tally, *, kind, hours
         instance.opening_hours = [
             OpeningHours(weekday=day, opens=opens, closes=closes, sort_order=order)
             for order, (day, opens, closes) in enumerate(hours)
+        ]
+        changed = True
+    if closures is not None and _current_closures(instance) != closures:
+        instance.closures = [
+            HelplineClosure(starts=starts, ends=ends, kind=reason, sort_order=order)
+            for order, (starts, ends, reason) in enumerate(closures)
         ]
         changed = True
     if created or changed:

@@ -51,6 +51,7 @@ def assign(instance, **values) -> bool:
 
 def load_demo() -> Tally:
     """Create or bring up to date everything the demo needs; return the tally."""
+    from .identity import sync_identity
     from .image import hero_image
     from .pages import sync_pages
     from .snippets import sync_helplines, sync_legal_texts, sync_locales, sync_regions
@@ -61,6 +62,7 @@ def load_demo() -> Tally:
     regions = sync_regions(locales, tally)
     sync_legal_texts(regions, locales, tally)
     sync_helplines(regions, locales, tally)
+    sync_identity(locales, tally)
     image, created = hero_image()
     tally.add("image", "created" if created else "unchanged")
     sync_pages(locales, image, tally)

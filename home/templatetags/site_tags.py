@@ -2,9 +2,12 @@
 languages, for hreflang links and the language list."""
 
 from django import template
+from django.utils import translation
 from wagtail.models import Page
 
+from home.identity import Identity, identity_for
 from home.locale_links import Translations, live_translations, site_home_pages
+from home.models import StatementPage
 
 register = template.Library()
 
@@ -27,3 +30,22 @@ def site_languages(context) -> list:
     """The live home page of every locale (the 404 page's language list)."""
     request = context.get("request")
     return site_home_pages(request) if request is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context) -> Identity | None:
+    """The organisation, logo, colours and quick exit of the request's site."""
+    request = context.get("request")
+    return identity_for(request) if request is not None else None
+
+
+@register.simple_tag
+def footer_statements() -> list:
+    """The live statements (accessibility, privacy...) of the active locale:
+    one query, by the active language's code."""
+    return list(
+        StatementPage.objects.live()
+        .public()
+        .filter(locale__language_code=translation.get_language())
+        .order_by("path")
+    )

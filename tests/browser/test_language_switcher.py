@@ -84,6 +84,7 @@ def test_every_page_lists_its_translations_by_their_own_names(demo, page, live_s
 def test_the_switcher_leads_to_the_translation(demo, page):
     page.goto(demo("fr-be"))
 
+    page.locator("header details.switcher > summary").click()
     page.locator("nav.languages").get_by_role(
         "link", name="Nederlands (België)"
     ).click()

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
-from campaign.models import OpeningHours
+from campaign.models import Helpline, HelplineClosure, OpeningHours
 from campaign.models.helplines import to_e164
 from tests.campaign import builders
 
@@ -85,3 +85,54 @@ def test_national_display_format():
     line = builders.helpline(region, "en-gb", "Line (example)", phone="020 7946 0018")
     assert line.phone == "+442079460018"
     assert line.phone_display == "020 7946 0018"
+
+
+def closure(helpline, starts: str, ends: str | None = None, kind: str = "holiday"):
+    return HelplineClosure.objects.create(
+        helpline=helpline,
+        starts=dt.date.fromisoformat(starts),
+        ends=dt.date.fromisoformat(ends) if ends else None,
+        kind=kind,
+    )
+
+
+def test_open_now_is_false_on_a_public_holiday_and_true_the_next_week(sydney_line):
+    sydney = ZoneInfo("Australia/Sydney")
+    closure(sydney_line, "2026-11-23")  # a Monday
+    line = Helpline.objects.prefetch_related("closures").get(pk=sydney_line.pk)
+    assert not line.is_open(dt.datetime(2026, 11, 23, 10, 0, tzinfo=sydney))
+    assert line.is_open(dt.datetime(2026, 11, 30, 10, 0, tzinfo=sydney))
+
+
+def test_a_closure_of_several_days_closes_even_a_line_open_all_day(sydney_line):
+    sydney = ZoneInfo("Australia/Sydney")
+    sydney_line.always_open = True
+    sydney_line.save()
+    closure(sydney_line, "2026-12-24", "2026-12-26", kind="closure")
+    assert not sydney_line.is_open(dt.datetime(2026, 12, 26, 23, 59, tzinfo=sydney))
+    assert sydney_line.is_open(dt.datetime(2026, 12, 27, 0, 0, tzinfo=sydney))
+    # The closure's dates are Sydney's: 23 Dec 13:00 UTC is already the 24th
+    # there, and 26 Dec 13:00 UTC already the 27th.
+    assert not sydney_line.is_open(dt.datetime(2026, 12, 23, 13, 0, tzinfo=UTC))
+    assert sydney_line.is_open(dt.datetime(2026, 12, 26, 13, 0, tzinfo=UTC))
+
+
+def test_a_helpline_reads_its_hours_on_its_own_clock_when_it_has_one():
+    region = builders.region("INT", "UTC", "en")
+    line = builders.helpline(region, "en", "London line", time_zone="Europe/London")
+    hours(line, 0, "09:00", "17:00")
+    summer = dt.datetime(2026, 7, 6, 8, 30, tzinfo=UTC)  # 09:30 in London
+    assert line.is_open(summer)
+    line.time_zone = ""
+    assert not line.is_open(summer)  # 08:30 on the region's UTC clock
+
+
+def test_a_closure_cannot_end_before_it_starts(sydney_line):
+    row = HelplineClosure(
+        helpline=sydney_line,
+        starts=dt.date(2026, 12, 26),
+        ends=dt.date(2026, 12, 24),
+    )
+    with pytest.raises(ValidationError) as error:
+        row.full_clean()
+    assert "ends" in error.value.message_dict

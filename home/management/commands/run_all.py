@@ -19,6 +19,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from config.services import redis_answers
+from home.first_run import (
+    create_first_admin,
+    log_paths,
+    wait_until_serving,
+    welcome_block,
+)
 
 PR_SET_PDEATHSIG = 1
 GRACE_SECONDS = 10
@@ -47,22 +53,31 @@ def signal_group(process, signum) -> None:
 class Child:
     """One supervised command: its process, when it may start, how it fared."""
 
-    def __init__(self, name: str, command: list[str]):
+    def __init__(self, name: str, command: list[str], log=None):
         self.name = name
         self.command = command
+        #: Where its output goes (var/log/NAME.log), or None for the terminal.
+        self.log = log
         self.process: subprocess.Popen | None = None
         self.started_at = 0.0
         self.start_after = 0.0
         self.quick_deaths = 0
 
     def start(self, env: dict) -> None:
-        self.process = subprocess.Popen(  # noqa: S603
-            self.command,
-            env=env,
-            cwd=settings.BASE_DIR,
-            start_new_session=True,
-            preexec_fn=_die_with_parent,
-        )
+        output = open(self.log, "ab") if self.log else None  # noqa: SIM115
+        try:
+            self.process = subprocess.Popen(  # noqa: S603
+                self.command,
+                env=env,
+                cwd=settings.BASE_DIR,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
+                stdout=output,
+                stderr=subprocess.STDOUT if output else None,
+            )
+        finally:
+            if output:
+                output.close()  # the child holds its own descriptor
         self.started_at = time.monotonic()
 
     def reap(self) -> tuple[int, float] | None:
@@ -85,7 +100,12 @@ class Command(BaseCommand):
     help = "Serve the site with Celery workers and beat; Ctrl-C stops everything."
 
     def add_arguments(self, parser):
-        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument(
+            "addrport",
+            nargs="?",
+            default=f"{os.environ.get('HOST', '127.0.0.1')}:"
+            f"{os.environ.get('PORT', '8000')}",
+        )
         parser.add_argument(
             "--concurrency", type=int, default=2, help="processes for releases"
         )
@@ -107,8 +127,8 @@ class Command(BaseCommand):
         return "filesystem://"
 
     def commands(self, addrport: str, concurrency: int) -> dict[str, list[str]]:
-        """Releases get a worker of their own, so that share images,
-        share images and purges (the default queue) never hold them up."""
+        """Releases get a worker of their own, so that share images
+        and purges (the default queue) never hold them up."""
         celery = [sys.executable, "-m", "celery", "-A", "config"]
         worker = [*celery, "worker", "--loglevel", "INFO"]
         return {
@@ -128,8 +148,9 @@ class Command(BaseCommand):
         env = dict(os.environ)
         env["CELERY_BROKER_URL"] = self.choose_broker()
         env.setdefault("DJANGO_SETTINGS_MODULE", os.environ["DJANGO_SETTINGS_MODULE"])
+        logs = log_paths(settings.VAR_DIR)
         children = [
-            Child(name, command)
+            Child(name, command, logs.get(name))
             for name, command in self.commands(addrport, concurrency).items()
         ]
         stop = {"signal": None}
@@ -139,17 +160,25 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGINT, request_stop)
         signal.signal(signal.SIGTERM, request_stop)
-        self.stdout.write(
-            f"Serving http://{addrport}/ with {len(children) - 1} Celery "
-            "processes. Press Ctrl-C to stop them all."
-        )
         try:
+            self.supervise(children, env)
+            self.print_welcome(addrport, logs)
             while stop["signal"] is None:
                 self.supervise(children, env)
                 time.sleep(POLL_SECONDS)
         finally:
             self.stop_all([child.process for child in children if child.process])
         self.stdout.write("Stopped web, workers and beat.")
+
+    def print_welcome(self, addrport: str, logs: dict) -> None:
+        """Once the web server answers: the short block a newcomer reads last."""
+        host, _colon, port = addrport.rpartition(":")
+        host = host.strip("[]") or "127.0.0.1"
+        probe = "127.0.0.1" if host in ("0.0.0.0", "") else host  # noqa: S104
+        wait_until_serving(probe, int(port))
+        password = create_first_admin("admin", "admin@example.invalid")
+        site_url = settings.PUBLIC_BASE_URL or f"http://{addrport}"
+        self.stdout.write(welcome_block(site_url, "admin", password, logs))
 
     def supervise(self, children: list[Child], env: dict) -> None:
         for child in children:
