@@ -19,7 +19,8 @@
   catalogue, translated (every plural form), not fuzzy, with the same
   placeholders. Admin-only strings may stay untranslated in ``locale/``.
 - **Admin strings translated.** The admin catalogues
-  (``campaign/locale``, ``translations/locale``, ``home/locale``: the
+  (``campaign/locale``, ``translations/locale``, ``accounts/locale``,
+  ``home/locale``, as ``ADMIN_CATALOGUES`` lists them: the
   Python strings and admin templates of those apps) have every entry
   translated in every language, none fuzzy, with the same placeholders.
 

@@ -35,6 +35,7 @@ ADMIN_CATALOGUES = {
         "templates/campaign/campaign_index_page.html",
     ),
     "translations": (),
+    "accounts": (),
     "home": (
         "templates/home",
         "templates/base.html",
