@@ -119,6 +119,7 @@ def report(request, campaign_id: int):
         "leader_chance": data["chance"][data["leader"]] if data["leader"] else None,
         "ctr_chart": charts.ctr_chart(
             ctr_rows,
+            # xgettext:no-python-format (a literal percent, never formatted)
             _("Click-through rate per wording, with 95% intervals"),
             _("not shown: counts below the threshold"),
         ),

@@ -20,7 +20,7 @@
   placeholders. Admin-only strings may stay untranslated in ``locale/``.
 - **Admin strings translated.** The admin catalogues
   (``campaign/locale``, ``translations/locale``, ``accounts/locale``,
-  ``home/locale``, as ``ADMIN_CATALOGUES`` lists them: the
+  ``outreach/locale``, ``home/locale``, as ``ADMIN_CATALOGUES`` lists them: the
   Python strings and admin templates of those apps) have every entry
   translated in every language, none fuzzy, with the same placeholders.
 

@@ -36,6 +36,7 @@ ADMIN_CATALOGUES = {
     ),
     "translations": (),
     "accounts": (),
+    "outreach": ("templates/outreach/card.html", "templates/outreach/snippet.html"),
     "home": (
         "templates/home",
         "templates/base.html",
