@@ -1,6 +1,6 @@
 """django-axes, set up to count failed sign-ins per account and keep no address.
 
-Settings in config/settings/base.py (AXES_*). Axes records the client's IP
+Settings in config/settings/core.py (AXES_*). Axes records the client's IP
 address, user agent and Accept header with every attempt; this project
 stores none of them (the public and staff alike are never recorded by
 address), so the address callable answers None and the handler blanks the
