@@ -10,6 +10,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.http import urlsafe_base64_encode
@@ -86,12 +87,23 @@ def demo_values() -> dict:
         TranslationSource,
     )
 
-    from campaign.models import CampaignPage, Release, Rollout, TranslationReview
+    from campaign.models import (
+        CampaignPage,
+        Region,
+        Release,
+        Rollout,
+        TranslationReview,
+        source_legal_text,
+    )
+    from outreach.models import Warning
 
     page = CampaignPage.objects.get(locale__language_code="fr-be")
     revisions = list(page.revisions.order_by("pk").values_list("pk", flat=True))
     translation = Translation.objects.filter(target_locale=page.locale).first()
     source = TranslationSource.objects.order_by("pk").first()
+    # Belgium's legal text: Belgium's legal reviewers may sign it off.
+    legal_text = source_legal_text(Region.objects.get(code="BE"))
+    warning = Warning.objects.order_by("pk").first()
 
     def first_pk(model):
         row = model.objects.order_by("pk").first()
@@ -122,6 +134,8 @@ def demo_values() -> dict:
         "rollout_id": first_pk(Rollout),
         "review_id": first_pk(TranslationReview),
         "group_id": first_pk(Group),
+        "text_id": legal_text.pk if legal_text else 0,
+        "campaign_id": warning.campaign_id if warning else 0,
         "app_label": "campaign",
         "model_name": "helpline",
         "app_name": "campaign",
@@ -142,14 +156,36 @@ def demo_values() -> dict:
     }
 
 
+#: The one site setting, the site's identity, for wagtailsettings' views.
+SETTING = {"app_name": "home", "model_name": "siteidentity"}
+
+#: Values for one URL only, where the shared ones would not reach its view.
+VALUES_FOR = {
+    "wagtailsettings:edit(app_name,model_name)": SETTING,
+    "wagtailsettings:edit(app_name,model_name,pk)": SETTING,
+    "wagtailsettings:preview_on_edit": SETTING,
+}
+
+#: The model whose first row fills ``pk`` where the view names no model.
+PK_MODELS = {
+    "outreach_issue_key": "outreach.Partner",
+    "wagtailsettings:edit(app_name,model_name,pk)": "wagtailcore.Site",
+    "wagtailsettings:preview_on_edit": "wagtailcore.Site",
+}
+
+
 def fill(url: AdminURL, values: dict) -> str:
     """The URL's path with each parameter replaced by its demo value."""
     path = "/" + url.route
+    values = {**values, **VALUES_FOR.get(url.key, {})}
+    model = url.model
+    if model is None and url.key in PK_MODELS:
+        model = apps.get_model(PK_MODELS[url.key])
     for name in url.params:
-        if name == "pk" or (name == "object_id" and url.model is not None):
+        if name == "pk" or (name == "object_id" and model is not None):
             value = (
-                url.model.objects.order_by("pk").first().pk
-                if (url.model is not None and url.model.objects.exists())
+                model.objects.order_by("pk").first().pk
+                if (model is not None and model.objects.exists())
                 else 0
             )
         else:

@@ -1,8 +1,8 @@
 """Each role requests every admin URL; what it may reach is written down here.
 
 Roles: an anonymous visitor; the fr-be translator and reviewer; Belgium's
-regional editor; Wagtail's Editors and Moderators; a superuser. (No legal
-reviewer group exists yet: add its role when one does.) The URLs come from
+regional editor and legal reviewer; Wagtail's Editors and Moderators; a
+superuser. The URLs come from
 the URL resolver (tests/security/admin_urls.py), filled with the demo's
 objects, so a new admin view fails this test until it is written into
 ``EXPECTED`` (tests/security/permission_matrix.py), and so does any change
@@ -38,6 +38,7 @@ ROLE_GROUPS = {
     "translator_fr_be": ["Translators · fr-be"],
     "reviewer_fr_be": ["Reviewers · fr-be"],
     "regional_editor_be": ["Regional editors · BE"],
+    "legal_reviewer_be": ["Legal reviewers · BE"],
     "editor": ["Editors"],
     "moderator": ["Moderators"],
     "superuser": [],
