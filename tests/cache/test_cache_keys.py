@@ -81,7 +81,7 @@ def test_a_300_byte_slug_is_served_and_cached_like_any_other(
     client, page_cache_on, campaign
 ):
     index = campaign["en"].get_parent()
-    page = CampaignPage(title="停止", slug=LONG_SLUG, body=BODY)
+    page = CampaignPage(title="停止", slug=LONG_SLUG, body=BODY, live=False)
     index.add_child(instance=page)
     publish(page)
     path = page.get_url()

@@ -109,7 +109,9 @@ class HelplineInputTests(WagtailPageTestCase):
             "languages": "Dansk",
             "anonymity_note": "Anonym.",
             "sort_order": "0",
+            "time_zone": "",
             "opening_hours": inline_formset([]),
+            "closures": inline_formset([]),
         }
         data.update(overrides)
         return nested_form_data(data)

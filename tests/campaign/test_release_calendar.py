@@ -26,7 +26,7 @@ def world():
     }
     index = builders.campaign_index()
     first = builders.campaign_page(index, title="Stop before you start")
-    second = CampaignPage(title="Ask for help", slug="ask", body=[])
+    second = CampaignPage(title="Ask for help", slug="ask", body=[], live=False)
     index.add_child(instance=second)
     # 09:00 in Copenhagen; 09:00 in Sydney is 22:00 UTC the day before.
     releases = [
