@@ -20,6 +20,7 @@ from wagtail_localize.models import StringTranslation
 
 from campaign.models import CampaignPage, Region, Release, TranslationReview
 from tests.browser.conftest import AXE, LIVE_SITE
+from tests.browser.sign_in import sign_in
 from tests.campaign import builders
 from translations.permissions import sync_translator_groups
 
@@ -54,11 +55,7 @@ def user(django_user_model, username, *groups, **extra):
 def log_in(browser, base, username):
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
     page = context.new_page()
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
+    sign_in(page, base, username, PASSWORD)
     return context, page
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from campaign.models import OpeningHours, TranslationReview
+from tests.browser.sign_in import sign_in
 from tests.campaign import builders
 
 pytestmark = [
@@ -43,11 +44,7 @@ def test_the_rollout_form_says_which_region_is_not_ready_and_why(
     assert denmark.helplines.exists()
     django_user_model.objects.create_superuser("comms", "c@example.invalid", PASSWORD)
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "comms")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server.url, "comms", PASSWORD)
 
     page.goto(f"{live_server.url}/admin/releases/page/{source.pk}/plan/")
     belgium = page.locator('[data-readiness="BE"]')

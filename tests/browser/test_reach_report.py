@@ -5,6 +5,7 @@ import datetime as dt
 
 from outreach.models import ReachCount
 from tests.browser.conftest import ARTIFACTS, LIVE_SITE
+from tests.browser.sign_in import sign_in
 from tests.outreach.conftest import outreach_redis, world  # noqa: F401 (fixtures)
 
 pytestmark = LIVE_SITE
@@ -31,11 +32,7 @@ def test_reach_report_shows_charts_and_suppresses_small_counts(
         )  # fmt: skip
     django_user_model.objects.create_superuser("comms", "c@example.invalid", PASSWORD)
     page.set_viewport_size({"width": 1300, "height": 1600})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "comms")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server.url, "comms", PASSWORD)
     page.goto(f"{live_server.url}/admin/outreach/reach/{world.source.pk}/")
     assert page.locator("svg[role=img]").count() == 2
     assert page.get_by_text("Leading: A").is_visible()
