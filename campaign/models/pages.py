@@ -240,7 +240,7 @@ class CampaignPage(Page):
         language rather than hidden: a reader must always find help.
         """
         rows = (
-            Helpline.objects.filter(region__region_locales__locale=self.locale_id)
+            Helpline.objects.filter(self._of_my_region())
             .select_related("locale", "region")
             .prefetch_related("opening_hours", "closures")
             .order_by("sort_order", "name", "pk")
@@ -251,6 +251,15 @@ class CampaignPage(Page):
             if current is None or helpline.locale_id == self.locale_id:
                 chosen[helpline.translation_key] = helpline
         return list(chosen.values())
+
+    def _of_my_region(self) -> models.Q:
+        """Rows of this page's region: the region a preview switched to when
+        there is one (``make_preview_request``), else the locale's, joined in
+        the same query (no query for the region of its own)."""
+        region = self.__dict__.get("region")
+        if region is not None:
+            return models.Q(region=region)
+        return models.Q(region__region_locales__locale=self.locale_id)
 
     @classmethod
     def showing_regions(cls, region_ids) -> models.QuerySet:
@@ -323,9 +332,9 @@ class CampaignPage(Page):
 
     def legal_text(self) -> LegalText | None:
         texts = list(
-            LegalText.objects.filter(
-                region__region_locales__locale=self.locale_id
-            ).select_related("locale", "region")
+            LegalText.objects.filter(self._of_my_region()).select_related(
+                "locale", "region"
+            )
         )
         for text in texts:
             if text.locale_id == self.locale_id:

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
+from campaign import publication
 from tests.campaign import builders
 from tests.campaign.test_rendering import (  # noqa: F401 (fixtures)
     every_block,
@@ -24,7 +25,8 @@ def shared_page(media, settings):  # noqa: F811
     builders.region("INT", "UTC", "en")
     page = make_page(every_block(media))
     page.share_image = builders.image("Share")
-    page.save_revision().publish()
+    with publication.permitted("test"):
+        page.save_revision().publish()
     call_command("set_site_address")
     return page
 
