@@ -110,6 +110,7 @@ class HelplineInputTests(WagtailPageTestCase):
             "anonymity_note": "Anonym.",
             "sort_order": "0",
             "opening_hours": inline_formset([]),
+            "closures": inline_formset([]),
         }
         data.update(overrides)
         return nested_form_data(data)
