@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from campaign.models import CampaignIndexPage, CampaignPage
-from home.models import HomePage
+from home.models import HomePage, StatementPage
 from tests.campaign import builders
 
 
@@ -24,9 +24,11 @@ def listblock(items: list) -> dict:
 
 
 class PageTreeTests(WagtailPageTestCase):
-    def test_home_page_sits_at_the_root_and_holds_only_campaign_indexes(self):
+    def test_home_page_sits_at_the_root_and_holds_only_campaign_indexes_and_statements(
+        self,
+    ):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {CampaignIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {CampaignIndexPage, StatementPage})
 
     def test_campaign_index_goes_under_a_home_page_and_holds_campaign_pages(self):
         self.assertAllowedParentPageTypes(CampaignIndexPage, {HomePage})
