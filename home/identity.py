@@ -10,6 +10,9 @@ from home.models import Organisation, SiteIdentity
 #: Request attribute of the style hashes a page used; home/security.py adds
 #: them to that response's Content-Security-Policy.
 STYLE_HASHES = "csp_style_hashes"
+#: Request attribute holding the identity once read (base.html and the
+#: footer both ask for it).
+IDENTITY = "site_identity"
 
 
 class Identity(NamedTuple):
@@ -25,6 +28,9 @@ class Identity(NamedTuple):
 def identity_for(request) -> Identity:
     """The identity of the request's site; the defaults (no organisation, the
     default colours and quick exit) when no site answers at this address."""
+    identity = getattr(request, IDENTITY, None)
+    if identity is not None:
+        return identity
     site = Site.find_for_request(request)
     settings = SiteIdentity.for_site(site) if site is not None else SiteIdentity()
     organisation = settings.organisation
@@ -34,4 +40,6 @@ def identity_for(request) -> Identity:
     hashes = getattr(request, STYLE_HASHES, set())
     hashes.add(style_hash(css))
     setattr(request, STYLE_HASHES, hashes)
-    return Identity(settings, organisation, css, site.site_name if site else "")
+    identity = Identity(settings, organisation, css, site.site_name if site else "")
+    setattr(request, IDENTITY, identity)
+    return identity

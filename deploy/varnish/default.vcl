@@ -27,9 +27,10 @@ backend django {
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
     .between_bytes_timeout = 30s;
-    # Sick when gunicorn stops answering: grace then serves the copies it has.
+    # Sick when gunicorn stops answering (/healthz/live: the process and its
+    # database, not the workers): grace then serves the copies it has.
     .probe = {
-        .url = "/healthz";
+        .url = "/healthz/live";
         .interval = 2s;
         .timeout = 1s;
         .window = 3;

@@ -88,7 +88,7 @@ def _wait_healthy(server: Varnish, log: Path) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            if request(server.port, "/healthz")[0] == 200:
+            if request(server.port, "/healthz/live")[0] == 200:
                 return
         except OSError:
             pass

@@ -77,7 +77,7 @@ def test_after_a_release_the_next_request_in_every_affected_locale_shows_it(
 
 
 @TRANSACTIONAL
-def test_a_withdrawal_turns_every_cached_copy_into_404_at_once(
+def test_a_withdrawal_turns_every_cached_copy_into_410_at_once(
     client, campaign, page_cache_on
 ):
     publishing.publish_release(release(campaign).pk, now=NOON)
@@ -89,7 +89,7 @@ def test_a_withdrawal_turns_every_cached_copy_into_404_at_once(
 
     assert len(unpublished) == 4
     for path in campaign_paths:
-        assert client.get(path).status_code == 404
+        assert client.get(path).status_code == 410  # gone, with help (home/gone.py)
     for code in ("en", "fr-be"):
         listing = parent_url(campaign[code])
         assert url(campaign[code]) not in client.get(listing).text

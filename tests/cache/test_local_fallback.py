@@ -3,7 +3,7 @@
 Without Redis each process caches pages in its own memory, where another
 process (the Celery worker that publishes) cannot evict them one by one. So
 every eviction touches a stamp file that is part of every page's version
-(home/cache_versions.py): what the local-memory fallback promises is that no
+(delivery/versions.py): what the local-memory fallback promises is that no
 process serves a copy older than the last commit, at the price of rendering
 every page again after any commit. Evicting exactly the pages a commit shows,
 and nothing else, is the Redis cache's promise (tests/cache/test_invalidation.py,
@@ -12,7 +12,7 @@ marked ``redis``).
 
 import pytest
 
-from home import cache_versions
+from delivery import versions as cache_versions
 from tests.cache.conftest import publish, url
 
 

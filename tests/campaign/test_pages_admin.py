@@ -24,7 +24,9 @@ def listblock(items: list) -> dict:
 
 
 class PageTreeTests(WagtailPageTestCase):
-    def test_home_page_sits_at_the_root_and_holds_only_campaign_indexes(self):
+    def test_home_page_sits_at_the_root_and_holds_only_campaign_indexes_and_statements(
+        self,
+    ):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(HomePage, {CampaignIndexPage, StatementPage})
 
