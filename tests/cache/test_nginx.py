@@ -125,7 +125,7 @@ def test_the_shipped_nginx_serves_pages_through_varnish_over_tls(campaign, front
     )
     assert status == 301
     assert headers["location"] == f"https://localhost{path}"
-    assert request(front.http_port, "/healthz")[0] == 200
+    assert request(front.http_port, "/healthz/live")[0] == 200
 
     # Errors that nginx would log with the reader's address.
     assert tls(front, "/static/no-such-file.css")[0] == 404
