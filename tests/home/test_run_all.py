@@ -65,7 +65,13 @@ def test_a_killed_worker_comes_back_and_ctrl_c_stops_everything(tmp_path):
         first = wait_until(
             lambda: started(log).get("releases"), 60, "worker started", log.read_text
         )
-        wait_until(lambda: READY.search(log.read_bytes()), 90, "worker ready")
+        # The workers write to var/log/ (home/first_run.py), not the terminal.
+        worker_log = tmp_path / "log" / "releases.log"
+        wait_until(
+            lambda: worker_log.exists() and READY.search(worker_log.read_bytes()),
+            90,
+            "worker ready",
+        )
         os.killpg(first[0], signal.SIGKILL)
         again = wait_until(
             lambda: started(log)["releases"][1:], 30, "worker restarted", log.read_text
