@@ -17,13 +17,7 @@ class SiteRootPaths:
 
 def full_urls(pages) -> set[str]:
     """The absolute URL of each page (an unroutable page has none)."""
-    cache_object = SiteRootPaths()
-    urls = set()
-    for page in pages.only("url_path"):
-        url = page.get_full_url(cache_object)
-        if url:
-            urls.add(url)
-    return urls
+    return {url for _page, url in page_urls(pages.only("url_path"))}
 
 
 def page_urls(pages) -> list[tuple[Page, str]]:
