@@ -83,6 +83,9 @@ def translate_every_segment(page, source_slug: str) -> int:
             with page.expect_response(lambda r: "/strings/" in r.url) as response:
                 editing.get_by_role("button", name="Save", exact=True).click()
             assert response.value.ok
+            # The segment closes before the next Edit is counted: while it is
+            # open its own Edit button is gone and the indices shift by one.
+            expect(page.locator("li:has(textarea)")).to_have_count(0)
             saved += 1
     return saved
 
