@@ -97,10 +97,10 @@ class Forwarder:
             self.server.close()
             for writer in self._transports:
                 writer.transport.abort()
+            # Aborted, each pipe reads its end and returns: nothing to cancel.
             tasks = asyncio.all_tasks() - {asyncio.current_task()}
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            if tasks:
+                await asyncio.wait(tasks, timeout=5)
 
         with contextlib.suppress(Exception):
             self._call(shut())
