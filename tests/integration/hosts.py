@@ -124,6 +124,8 @@ class Network:
         self.bridge = f"{self.tag}br"
         self.hosts: dict[str, str] = {}  # name -> address
         self.processes: dict[str, subprocess.Popen] = {}
+        self.roles: dict[str, str] = {}  # role -> host
+        self.cut_off: set[str] = set()
         self.forwarders: list[Forwarder] = []
         ip("link", "add", self.bridge, "type", "bridge")
         ip("addr", "add", f"{self.gateway}/24", "dev", self.bridge)
@@ -159,10 +161,12 @@ class Network:
     def cut(self, host: str) -> None:
         """Take the host's link down: nothing in or out, no reset either way."""
         ip("link", "set", self._veth(host), "down")
+        self.cut_off.add(host)
 
     def spawn(self, host: str, role: str, args: list[str], env: dict) -> None:
         """Run ``python -m args...`` on ``host``; output in ``<role>.log``."""
         log = open(self.folder / f"{role}.log", "ab")  # the child keeps it open
+        self.roles[role] = host
         self.processes[role] = subprocess.Popen(
             ["ip", "netns", "exec", self.namespace(host), sys.executable, "-m",
              *args],
@@ -198,14 +202,15 @@ class Network:
     def stop(self) -> None:
         """SIGTERM every process (SIGKILL after 15 s), then take it all down.
 
-        A cut-off host's processes cannot finish their warm shutdown; the
-        forwarders close last, so PostgreSQL ends their sessions before the
-        test's database is flushed.
+        A cut-off host's processes could not finish a warm shutdown: they get
+        SIGKILL at once. The forwarders close last, so PostgreSQL ends every
+        session of theirs before the test's database is flushed.
         """
         running = [p for p in self.processes.values() if p.poll() is None]
-        for process in running:
+        for role, process in self.processes.items():
+            cut = self.roles[role] in self.cut_off
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
+                os.killpg(process.pid, signal.SIGKILL if cut else signal.SIGTERM)
         deadline = time.monotonic() + 15
         for process in running:
             try:
@@ -217,6 +222,10 @@ class Network:
         for forwarder in self.forwarders:
             forwarder.close()
         for host in self.hosts:
+            # The cable first: a cut-off host's sockets still retransmitting
+            # would keep its namespace, and this end, around for minutes.
+            with contextlib.suppress(RuntimeError):
+                ip("link", "delete", self._veth(host))
             with contextlib.suppress(RuntimeError):
                 ip("netns", "delete", self.namespace(host))
         with contextlib.suppress(RuntimeError):
