@@ -8,6 +8,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from config import env
+from config.database import end_idle_transactions
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 #: Git-ignored folder for everything a running site writes: the SQLite
@@ -111,6 +112,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Web, worker and beat share the file: take the write lock when a
     # transaction starts, so two publishers serialise instead of failing.
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+#: Seconds a PostgreSQL session may sit idle inside a transaction before the
+#: server ends it and frees its locks: a host cut off mid-transaction would
+#: otherwise hold a release's row for hours (config/database.py). 0: off.
+DATABASE_IDLE_IN_TRANSACTION_SECONDS = env.integer(
+    "DATABASE_IDLE_IN_TRANSACTION_SECONDS", 60
+)
+end_idle_transactions(DATABASES["default"], DATABASE_IDLE_IN_TRANSACTION_SECONDS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.string("REDIS_URL", "redis://127.0.0.1:6379/0")

@@ -2,6 +2,7 @@
 
 from config import env
 from config.broker import transport_for
+from config.database import end_idle_transactions
 
 from .base import *
 
@@ -13,6 +14,7 @@ DATABASES = {
         DATABASE_URL, conn_max_age=600, conn_health_checks=True
     )
 }
+end_idle_transactions(DATABASES["default"], DATABASE_IDLE_IN_TRANSACTION_SECONDS)
 ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     from django.core.exceptions import ImproperlyConfigured

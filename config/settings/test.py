@@ -11,6 +11,7 @@ from pathlib import Path
 
 from config import env
 from config.broker import transport_for
+from config.database import end_idle_transactions
 from config.services import (
     filesystem_broker_options,
     filesystem_result_backend,
@@ -52,6 +53,12 @@ if POSTGRES_AVAILABLE or IN_CI or not POSTGRES_URL.startswith("postgres"):
 else:
     DATABASE_URL = "sqlite://:memory:"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+# Off in tests (a debugger paused inside a transaction would lose it), unless
+# a test sets it for its child processes (tests/integration/hosts.py).
+DATABASE_IDLE_IN_TRANSACTION_SECONDS = env.integer(
+    "DATABASE_IDLE_IN_TRANSACTION_SECONDS", 0
+)
+end_idle_transactions(DATABASES["default"], DATABASE_IDLE_IN_TRANSACTION_SECONDS)
 
 # A database of its own, so tests never meet a `make run` worker's messages.
 REDIS_URL = env.string("REDIS_URL", "redis://127.0.0.1:6379/15")

@@ -1,0 +1,267 @@
+"""Lateness when other work is busy, and when one of two workers dies.
+
+Production's layout on one machine (docs/design.md, Processes): gunicorn,
+two release workers (``-Q releases``, 2 processes each), a background worker
+(``-Q celery``, 2 processes) and beat sweeping every 2 s, on a PostgreSQL
+database of the benchmark's own. Lateness is from a release's instant to
+the first 200 on its public URL through gunicorn. Three runs of 20
+releases, half a second apart, in one sitting:
+
+- idle: nothing else to do but the share images the publishes queue;
+- busy: the background worker is kept busy throughout with share-image
+  renders of every page, told not to step aside for releases (as if they
+  had already been postponed to their cap): only the separate queue and
+  processes keep the releases on time;
+- one worker killed: SIGKILL to one release worker (and its pool) at the
+  first instant, with whatever wake-ups it had reserved; the other worker
+  and the sweep carry on.
+"""
+
+import datetime as dt
+import logging
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.db import connection
+from django.test.utils import setup_databases, teardown_databases
+from django.utils import timezone
+
+from tests.bench.bench_publication import (
+    REGIONS,
+    Site,
+    first_200,
+    path,
+    percentiles,
+    wait_released,
+    warm_up,
+)
+
+SOURCES = 6  # 6 pages x 10 regions: three runs of 20 releases
+PER_RUN = 2  # source pages per run
+STAGGER = 0.5  # seconds between two instants of a run
+LEAD = 4  # seconds from scheduling a run to its first instant
+FLOOD = 400  # share-image renders queued for the busy run
+RENDER = "campaign.render_share_images"
+
+
+@contextmanager
+def database():
+    """A PostgreSQL test database of this benchmark's own, dropped at the end."""
+    name = f"test_{connection.settings_dict['NAME']}_resilience"
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = name
+    old = setup_databases(0, False, serialized_aliases=[])
+    try:
+        yield
+    finally:
+        connection.close()
+        teardown_databases(old, 0)
+
+
+def build():
+    """10 launch-ready regions; SOURCES live pages translated and approved."""
+    from campaign import publication
+    from campaign.models import CampaignPage, TranslationReview
+    from tests.campaign import builders
+
+    regions = [
+        builders.launch_ready(builders.region(code, zone, language))
+        for code, zone, language in REGIONS
+    ]
+    index = builders.campaign_index()
+    sources, pages = [], {}
+    for number in range(SOURCES):
+        page = CampaignPage(
+            title=f"Campaign {number}", slug=f"c{number}", body=[], live=False
+        )
+        index.add_child(instance=page)
+        with publication.permitted("bench"):
+            page.save_revision().publish()
+        sources.append(page)
+        for region, (_code, _zone, language) in zip(regions, REGIONS, strict=True):
+            copy = page.copy_for_translation(
+                builders.locale(language), copy_parents=True
+            )
+            revision = copy.save_revision()
+            TranslationReview.objects.create(
+                page=copy, revision=revision, status="approved",
+                decided_at=timezone.now(),
+            )  # fmt: skip
+            pages[page.pk, region.pk] = copy
+    return regions, sources, pages
+
+
+class Workers:
+    """Celery workers of one stack, each with a log of its own."""
+
+    def __init__(self, stack):
+        self.stack = stack
+        self.processes: dict[str, subprocess.Popen] = {}
+
+    def start(self, role: str, queue: str, concurrency: int = 2) -> None:
+        from tests.helpers import BASE_DIR
+
+        log = open(self.stack.folder / f"{role}.log", "ab")  # the child keeps it
+        self.processes[role] = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker",
+             "--loglevel", "INFO", "--queues", queue,
+             "--concurrency", str(concurrency),
+             "--hostname", f"{self.stack.name}-{role}@%h",
+             "--without-gossip", "--without-mingle"],
+            cwd=BASE_DIR, env=self.stack.env, stdout=log,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+
+    def wait(self, timeout: float = 90) -> None:
+        for role in self.processes:
+            self.stack._wait_for(
+                self.stack.folder / f"{role}.log", 0, b" ready.", timeout
+            )
+
+    def kill(self, role: str) -> None:
+        os.killpg(self.processes[role].pid, signal.SIGKILL)
+        self.processes[role].wait()
+
+    def stop(self) -> None:
+        self.stack._terminate(*self.processes.values(), timeout=15)
+
+    def renders_done(self, role: str) -> int:
+        text = (self.stack.folder / f"{role}.log").read_bytes()
+        return len(re.findall(rb"render_share_images\[[^]]+\] succeeded", text))
+
+
+def run_releases(pairs, pages, site, at_instant=None) -> list[float]:
+    """Schedule ``pairs`` STAGGER apart from LEAD seconds ahead; return the
+    lateness of each page's first 200. ``at_instant`` runs at the first one."""
+    from campaign.releases import engine
+
+    start = timezone.now() + dt.timedelta(seconds=LEAD)
+    releases, pollers, late = [], [], {}
+    for number, (source, region) in enumerate(pairs):
+        instant = start + dt.timedelta(seconds=STAGGER * number)
+        releases.append(engine.schedule(source, region, instant))
+        page_path = path(pages[source.pk, region.pk])
+        pollers.append(
+            threading.Thread(
+                target=first_200, args=(site, page_path, instant.timestamp(), late)
+            )
+        )
+    for poller in pollers:
+        poller.start()
+    if at_instant:
+        time.sleep(max(0.0, start.timestamp() - time.time()))
+        at_instant()
+    for poller in pollers:
+        poller.join()
+    wait_released(releases, 60)
+    if len(late) != len(pairs):
+        raise RuntimeError(f"only {len(late)} of {len(pairs)} pages answered 200")
+    return list(late.values())
+
+
+def figures(name: str, late: list[float]) -> tuple[str, tuple[float, float, float]]:
+    p50, p99, top = percentiles(late)
+    return f"  {name}: p50 {p50:.3f} s  p99 {p99:.3f} s  max {top:.3f} s", (
+        p50,
+        p99,
+        top,
+    )
+
+
+def run() -> list[str]:
+    from wagtail.signals import page_published
+
+    from campaign.models import CampaignPage
+    from tests.celery_stack import CeleryStack
+
+    # This process only builds and schedules: share images are the workers'.
+    page_published.disconnect(
+        sender=CampaignPage, dispatch_uid="campaign.queue_share_images"
+    )
+    logging.disable(logging.INFO)
+    started = time.monotonic()
+    lines = []
+    with database(), tempfile.TemporaryDirectory() as folder:
+        regions, sources, pages = build()
+        lines.append(
+            f"({len(pages)} translations built in {time.monotonic() - started:.0f} s)"
+        )
+        stack = CeleryStack(Path(folder), sweep_seconds=2.0)
+        stack.env["PAGE_CACHE_ENABLED"] = "true"  # as in production
+        workers = Workers(stack)
+        site = Site(Path(folder), stack.env)
+        try:
+            for role in ("w1", "w2"):
+                workers.start(role, stack.release_queue)
+            workers.start("background", stack.name)
+            stack.start_beat(wait=False)
+            site.start()
+            workers.wait()
+            stack.wait_for_beat()
+            warm_up(site)
+            lines += measure(stack, workers, sources, regions, pages, site)
+            load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+            lines.append(f"(load average at the end: {load} on {os.cpu_count()} CPUs)")
+        finally:
+            site.stop()
+            workers.stop()
+            stack.stop()
+            logging.disable(logging.NOTSET)
+    return lines
+
+
+def measure(stack, workers, sources, regions, pages, site) -> list[str]:
+    runs = [
+        [(s, r) for s in sources[n * PER_RUN : (n + 1) * PER_RUN] for r in regions]
+        for n in range(3)
+    ]
+    idle_line, idle = figures("idle", run_releases(runs[0], pages, site))
+
+    every_page = [page.pk for page in pages.values()] + [s.pk for s in sources]
+    for number in range(FLOOD):
+        page_id = every_page[number % len(every_page)]
+        stack.send(RENDER, page_id, kwargs={"postponed": 6})  # no stepping aside
+    before = workers.renders_done("background")
+    busy_started = time.monotonic()
+    busy_late = run_releases(runs[1], pages, site)
+    busy_seconds = time.monotonic() - busy_started
+    renders = workers.renders_done("background") - before
+    background = [
+        key for key in stack.queue_keys() if not key.startswith(stack.release_queue)
+    ]
+    with stack.redis() as client:
+        waiting = sum(client.llen(key) for key in background)
+        client.delete(*background)  # the rest of the flood: not needed any more
+    busy_line, busy = figures(
+        f"background busy ({renders} share-image renders done in the"
+        f" {busy_seconds:.0f} s, {waiting} still queued)",
+        busy_late,
+    )
+
+    killed_line, killed = figures(
+        "w1 SIGKILLed at the first instant",
+        run_releases(runs[2], pages, site, at_instant=lambda: workers.kill("w1")),
+    )
+    ratio50, ratio99 = busy[0] / idle[0], busy[1] / idle[1]
+    within = busy[1] < 1 and ratio99 <= 1.1
+    n = len(runs[0])
+    return [
+        f"lateness, instant -> first 200 through gunicorn, {n} releases per run"
+        f" {STAGGER} s apart; two release workers x 2 processes, sweep every 2 s",
+        idle_line,
+        busy_line,
+        f"  ratio busy / idle: p50 {ratio50:.2f}x  p99 {ratio99:.2f}x"
+        f"  (target p99 < 1 s and within 10% of idle:"
+        f" {'met' if within else 'MISSED'})",
+        killed_line,
+        f"  killed - idle: p50 {killed[0] - idle[0]:+.3f} s"
+        f"  p99 {killed[1] - idle[1]:+.3f} s  max {killed[2] - idle[2]:+.3f} s"
+        f"  (target < 1 s: {'met' if killed[1] - idle[1] < 1 else 'MISSED'})",
+    ]
