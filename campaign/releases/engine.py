@@ -28,7 +28,7 @@ from wagtail.log_actions import LogContext, log
 from campaign import publication
 from campaign.models import CampaignPage, Region, Release, Rollout, source_page
 
-from . import readiness
+from . import limits, readiness
 
 logger = logging.getLogger(__name__)
 State = Release.State
@@ -52,19 +52,27 @@ def schedule(
     expire_at: datetime | None = None,
     user=None,
     rollout: Rollout | None = None,
+    *,
+    operator: str = "",
+    now: datetime | None = None,
+    allow_past: bool = False,
 ) -> Release:
     """Schedule (or reschedule) ``page`` in ``region`` at a UTC instant.
 
     Wall times are read in the region's zone before they get here
     (``campaign.timezones.wall_to_utc``). Every input is checked before
     anything is written, so a refused schedule leaves an existing release
-    exactly as it was.
+    exactly as it was: both instants lie in ``limits``' window (a past
+    go-live only with ``allow_past``, the command's ``--now``).
+    ``operator`` names who scheduled it when no admin user did (a command).
     """
-    if expire_at and expire_at <= go_live_at:
-        raise ValidationError(
-            _("The expiry must come after the go-live time."),
-            code="expiry_before_go_live",
-        )
+    limits.check(
+        go_live_at,
+        expire_at,
+        now or timezone.now(),
+        zone=region.zone,
+        allow_past=allow_past,
+    )
     with transaction.atomic():
         release, _created = Release.objects.select_for_update().get_or_create(
             page=source_page(page), region=region, defaults={"go_live_at": go_live_at}
@@ -74,6 +82,7 @@ def schedule(
         release.state = State.SCHEDULED
         release.rollout = rollout
         release.scheduled_by = user
+        release.operator = "" if user is not None else operator[:150]
         # An override was for the plan it was given on, never the next one.
         release.gate_overridden_by = None
         release.override_reason = ""
