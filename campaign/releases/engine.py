@@ -28,7 +28,7 @@ from wagtail.log_actions import LogContext, log
 from campaign import publication
 from campaign.models import CampaignPage, Region, Release, Rollout, source_page
 
-from . import limits, readiness
+from . import audit, limits, readiness
 
 logger = logging.getLogger(__name__)
 State = Release.State
@@ -172,7 +172,7 @@ def recheck_blocked(now: datetime | None = None) -> list[int]:
 # Publishing -----------------------------------------------------------------
 
 
-def _publish_revision(page: CampaignPage, revision, user) -> bool:
+def _publish_revision(page: CampaignPage, revision, user, data=None) -> bool:
     """Publish ``revision`` of ``page`` through Wagtail; False if already live."""
     if page.live and page.live_revision_id == revision.pk:
         return False
@@ -183,8 +183,9 @@ def _publish_revision(page: CampaignPage, revision, user) -> bool:
     # revision would make Wagtail only schedule it (approved_go_live_at).
     action.object.go_live_at = None
     action.object.expire_at = None
-    with LogContext(user=user), publication.permitted("release"):
+    with LogContext(user=user) as context, publication.permitted("release"):
         action.execute(skip_permission_checks=True)
+    audit.mark_entries(context, data)
     return True
 
 
@@ -225,10 +226,11 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
                     "release %s blocked: %s", release_id, release.blocked_reason
                 )
                 return Outcome(release_id, "blocked", release.blocked_reason)
+            data = audit.entry_data(release, "publish")
             published = [
                 page.pk
                 for page, revision in pairs
-                if _publish_revision(page, revision, release.scheduled_by)
+                if _publish_revision(page, revision, release.scheduled_by, data)
             ]
             release.state = State.PUBLISHED
             release.published_at = clock()
@@ -298,16 +300,17 @@ def mark_failed(release_id: int, error: str) -> None:
 # Expiry and withdrawal --------------------------------------------------------
 
 
-def _unpublish(pages, user) -> list[int]:
+def _unpublish(pages, user, data=None, log_action=True) -> list[int]:
     done = []
     for page in pages:
         if page.live:
             # Permission was checked where the request came in (admin view
             # or command); the engine acts for the release's owner.
-            with LogContext(user=user):
-                UnpublishPageAction(page, user=user, log_action=True).execute(
+            with LogContext(user=user) as context:
+                UnpublishPageAction(page, user=user, log_action=log_action).execute(
                     skip_permission_checks=True
                 )
+            audit.mark_entries(context, data)
             done.append(page.pk)
     return done
 
@@ -331,7 +334,12 @@ def expire_release(release_id: int, now: datetime | None = None) -> Outcome:
             return Outcome(release_id, "skipped", release.state)
         if release.expire_at > now:
             return Outcome(release_id, "not_due")
-        pages = _unpublish(region_pages(release), release.scheduled_by)
+        pages = _unpublish(
+            region_pages(release),
+            release.scheduled_by,
+            audit.entry_data(release, "expiry"),
+            log_action="wagtail.unpublish.scheduled",
+        )
         release.state = State.EXPIRED
         release.save()
     return Outcome(release_id, "expired", pages=pages)
@@ -342,10 +350,12 @@ def withdraw_region(release_id: int, user=None) -> Outcome:
     with transaction.atomic():
         release = (
             Release.objects.select_for_update(of=("self",))
-            .select_related("region", "page")
+            .select_related("region", "page", "scheduled_by")
             .get(pk=release_id)
         )
-        pages = _unpublish(region_pages(release), user)
+        pages = _unpublish(
+            region_pages(release), user, audit.entry_data(release, "withdrawal")
+        )
         release.state = State.WITHDRAWN
         release.save(update_fields=["state", "updated_at"])
     logger.warning(
