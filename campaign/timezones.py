@@ -49,6 +49,18 @@ def to_utc(wall: dt.datetime, zone: ZoneInfo | str) -> dt.datetime:
     one the zone really uses at that wall time.
     """
     zone = ZoneInfo(zone) if isinstance(zone, str) else zone
+    try:
+        return _to_utc(wall, zone)
+    except OverflowError:
+        # Year 1 or 9999 in a zone whose offset takes it off the calendar.
+        raise ValidationError(
+            _("%(wall)s is too far from today to be a time in %(zone)s."),
+            code="out_of_range",
+            params={"wall": f"{wall:%Y-%m-%d %H:%M}", "zone": zone.key},
+        ) from None
+
+
+def _to_utc(wall: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     offset = wall.utcoffset() if wall.tzinfo else None
     naive = wall.replace(tzinfo=None)
     first = naive.replace(tzinfo=zone, fold=0)

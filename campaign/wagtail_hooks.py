@@ -120,6 +120,11 @@ def register_release_log_actions(actions):
         _("Release gate overridden"),
         _("Allowed a release to publish without every approval"),
     )
+    actions.register_action(
+        "campaign.release.publish_now",
+        _("Past release published at once"),
+        _("Published a release whose go-live had passed, from the command line"),
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -9,7 +9,7 @@ creating the row then. A new translation so never goes live untranslated.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -152,6 +152,24 @@ def snippet_strings(translation) -> list[dict]:
     return rows
 
 
+def text_problem(model, path: str, text: str) -> str:
+    """Why a translated text cannot be stored in ``model``'s field ``path``
+    (a NUL the database refuses, more characters than the column holds),
+    or an empty string."""
+    if "\x00" in text:
+        return _("This text contains a null character; remove it.")
+    try:
+        limit = model._meta.get_field(path.split(".")[0]).max_length
+    except FieldDoesNotExist:
+        limit = None
+    if limit and len(text) > limit:
+        return _(
+            "This text is %(length)s characters long; the field holds at "
+            "most %(limit)s."
+        ) % {"length": len(text), "limit": limit}
+    return ""
+
+
 def save_snippet_strings(translation, texts: dict, user) -> dict:
     """Store the translator's texts (segment id -> text) as wagtail-localize
     string translations; an empty text removes one. Nothing public changes.
@@ -165,6 +183,10 @@ def save_snippet_strings(translation, texts: dict, user) -> dict:
     errors = {}
     for segment in segments:
         text = texts[segment.pk].strip()
+        problem = text_problem(model, segment.context.path, text)
+        if problem:
+            errors[segment.pk] = problem
+            continue
         key = {
             "translation_of_id": segment.string_id,
             "locale_id": translation.target_locale_id,

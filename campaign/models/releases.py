@@ -99,6 +99,15 @@ class Release(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    operator = models.CharField(
+        _("scheduled by (command)"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Who scheduled the release from the command line, when no admin "
+            "account did; recorded on every publication it makes."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

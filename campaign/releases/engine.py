@@ -28,7 +28,7 @@ from wagtail.log_actions import LogContext, log
 from campaign import publication
 from campaign.models import CampaignPage, Region, Release, Rollout, source_page
 
-from . import readiness
+from . import audit, limits, readiness
 
 logger = logging.getLogger(__name__)
 State = Release.State
@@ -52,19 +52,27 @@ def schedule(
     expire_at: datetime | None = None,
     user=None,
     rollout: Rollout | None = None,
+    *,
+    operator: str = "",
+    now: datetime | None = None,
+    allow_past: bool = False,
 ) -> Release:
     """Schedule (or reschedule) ``page`` in ``region`` at a UTC instant.
 
     Wall times are read in the region's zone before they get here
     (``campaign.timezones.wall_to_utc``). Every input is checked before
     anything is written, so a refused schedule leaves an existing release
-    exactly as it was.
+    exactly as it was: both instants lie in ``limits``' window (a past
+    go-live only with ``allow_past``, the command's ``--now``).
+    ``operator`` names who scheduled it when no admin user did (a command).
     """
-    if expire_at and expire_at <= go_live_at:
-        raise ValidationError(
-            _("The expiry must come after the go-live time."),
-            code="expiry_before_go_live",
-        )
+    limits.check(
+        go_live_at,
+        expire_at,
+        now or timezone.now(),
+        zone=region.zone,
+        allow_past=allow_past,
+    )
     with transaction.atomic():
         release, _created = Release.objects.select_for_update().get_or_create(
             page=source_page(page), region=region, defaults={"go_live_at": go_live_at}
@@ -74,6 +82,7 @@ def schedule(
         release.state = State.SCHEDULED
         release.rollout = rollout
         release.scheduled_by = user
+        release.operator = "" if user is not None else operator[:150]
         # An override was for the plan it was given on, never the next one.
         release.gate_overridden_by = None
         release.override_reason = ""
@@ -163,7 +172,7 @@ def recheck_blocked(now: datetime | None = None) -> list[int]:
 # Publishing -----------------------------------------------------------------
 
 
-def _publish_revision(page: CampaignPage, revision, user) -> bool:
+def _publish_revision(page: CampaignPage, revision, user, data=None) -> bool:
     """Publish ``revision`` of ``page`` through Wagtail; False if already live."""
     if page.live and page.live_revision_id == revision.pk:
         return False
@@ -174,8 +183,9 @@ def _publish_revision(page: CampaignPage, revision, user) -> bool:
     # revision would make Wagtail only schedule it (approved_go_live_at).
     action.object.go_live_at = None
     action.object.expire_at = None
-    with LogContext(user=user), publication.permitted("release"):
+    with LogContext(user=user) as context, publication.permitted("release"):
         action.execute(skip_permission_checks=True)
+    audit.mark_entries(context, data)
     return True
 
 
@@ -216,10 +226,11 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
                     "release %s blocked: %s", release_id, release.blocked_reason
                 )
                 return Outcome(release_id, "blocked", release.blocked_reason)
+            data = audit.entry_data(release, "publish")
             published = [
                 page.pk
                 for page, revision in pairs
-                if _publish_revision(page, revision, release.scheduled_by)
+                if _publish_revision(page, revision, release.scheduled_by, data)
             ]
             release.state = State.PUBLISHED
             release.published_at = clock()
@@ -289,16 +300,17 @@ def mark_failed(release_id: int, error: str) -> None:
 # Expiry and withdrawal --------------------------------------------------------
 
 
-def _unpublish(pages, user) -> list[int]:
+def _unpublish(pages, user, data=None, log_action=True) -> list[int]:
     done = []
     for page in pages:
         if page.live:
             # Permission was checked where the request came in (admin view
             # or command); the engine acts for the release's owner.
-            with LogContext(user=user):
-                UnpublishPageAction(page, user=user, log_action=True).execute(
+            with LogContext(user=user) as context:
+                UnpublishPageAction(page, user=user, log_action=log_action).execute(
                     skip_permission_checks=True
                 )
+            audit.mark_entries(context, data)
             done.append(page.pk)
     return done
 
@@ -322,7 +334,12 @@ def expire_release(release_id: int, now: datetime | None = None) -> Outcome:
             return Outcome(release_id, "skipped", release.state)
         if release.expire_at > now:
             return Outcome(release_id, "not_due")
-        pages = _unpublish(region_pages(release), release.scheduled_by)
+        pages = _unpublish(
+            region_pages(release),
+            release.scheduled_by,
+            audit.entry_data(release, "expiry"),
+            log_action="wagtail.unpublish.scheduled",
+        )
         release.state = State.EXPIRED
         release.save()
     return Outcome(release_id, "expired", pages=pages)
@@ -333,10 +350,12 @@ def withdraw_region(release_id: int, user=None) -> Outcome:
     with transaction.atomic():
         release = (
             Release.objects.select_for_update(of=("self",))
-            .select_related("region", "page")
+            .select_related("region", "page", "scheduled_by")
             .get(pk=release_id)
         )
-        pages = _unpublish(region_pages(release), user)
+        pages = _unpublish(
+            region_pages(release), user, audit.entry_data(release, "withdrawal")
+        )
         release.state = State.WITHDRAWN
         release.save(update_fields=["state", "updated_at"])
     logger.warning(

@@ -9,7 +9,7 @@ text, with Wagtail's own date-time picker as their widget to fill them
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,14 +20,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateTimeInput
 
 from campaign.models import Region, Release, Rollout, source_page
-from campaign.releases import engine
-from campaign.timezones import label, parse_wall_time, wall_to_utc
+from campaign.releases import engine, limits
+from campaign.timezones import label, parse_wall_time
 
 Mode = Rollout.Mode
-
-#: A go-live time this far in the past is a typo (a wrong year or day), not a
-#: wish to publish now: refused rather than published at once everywhere.
-PAST_TOLERANCE = timedelta(minutes=1)
 
 WALL_HELP = gettext_lazy(
     "Local wall time as YYYY-MM-DD HH:MM (seconds optional). Where the clocks "
@@ -159,9 +155,9 @@ class RolloutForm(forms.Form):
                 return ""
         return text
 
-    def _instant(self, name, text, region, prefix) -> datetime | None:
+    def _instant(self, name, text, region, prefix, now, expiry) -> datetime | None:
         try:
-            return wall_to_utc(text, region.zone)
+            return limits.wall_instant(text, region.zone, now, expiry=expiry)
         except ValidationError as error:
             for message in error.messages:
                 self.add_error(name, f"{prefix}{message}" if prefix else message)
@@ -181,7 +177,7 @@ class RolloutForm(forms.Form):
         shared_expire = self._shared_text("expire")
         if self.errors:
             return cleaned
-        now = timezone.now()
+        now = self.checked_at = timezone.now()
         for region in regions:
             self._plan_region(region, per_region, shared_go_live, shared_expire, now)
         self._check_moves(cleaned.get("confirm_moves"))
@@ -244,25 +240,25 @@ class RolloutForm(forms.Form):
             )
         else:
             expire_name, expire_text, expire_prefix = "expire", shared_expire, prefix
-        go_live_at = self._instant(go_name, go_text, region, go_prefix)
+        go_live_at = self._instant(go_name, go_text, region, go_prefix, now, False)
         expire_at = None
         if expire_text:
-            expire_at = self._instant(expire_name, expire_text, region, expire_prefix)
+            expire_at = self._instant(
+                expire_name, expire_text, region, expire_prefix, now, True
+            )
         if go_live_at is None or (expire_text and expire_at is None):
             return
-        if go_live_at < now - PAST_TOLERANCE:
-            self.add_error(
-                go_name,
-                go_prefix
-                + _("%(local)s is already past. Choose a time to come.")
-                % {"local": label(go_live_at, region.zone)},
-            )
-            return
-        if expire_at and expire_at <= go_live_at:
-            self.add_error(
-                expire_name,
-                expire_prefix + _("The expiry must come after the go-live time."),
-            )
+        try:
+            limits.check(go_live_at, expire_at, now, zone=region.zone)
+        except ValidationError as error:
+            fields = {
+                "go_live": (go_name, go_prefix),
+                "expire": (expire_name, expire_prefix),
+            }
+            for key, messages in error.message_dict.items():
+                name, field_prefix = fields[key]
+                for message in messages:
+                    self.add_error(name, f"{field_prefix}{message}")
             return
         self.planned.append(
             Planned(region, go_text, expire_text, go_live_at, expire_at)
@@ -285,5 +281,6 @@ class RolloutForm(forms.Form):
                     item.expire_at,
                     user=self.user,
                     rollout=rollout,
+                    now=self.checked_at,
                 )
         return rollout

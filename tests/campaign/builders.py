@@ -9,6 +9,7 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -146,11 +147,17 @@ WEBVTT = b"WEBVTT\n\n00:00.000 --> 00:02.000\nYou are not alone.\n"
 
 
 def schedule(page, region, wall: str, expire: str | None = None, **kwargs):
-    """Schedule at a wall time of the region, as the form and command do."""
+    """Schedule at a wall time of the region, as the form and command do.
+
+    Planned at the latest at its instant (the clock the engine checks the
+    window against), so a test's fixed date keeps working once it is past.
+    """
+    go_live_at = wall_to_utc(wall, region.zone)
+    kwargs.setdefault("now", min(timezone.now(), go_live_at))
     return engine.schedule(
         page,
         region,
-        wall_to_utc(wall, region.zone),
+        go_live_at,
         wall_to_utc(expire, region.zone) if expire else None,
         **kwargs,
     )

@@ -274,3 +274,60 @@ def test_the_matrix_follows_a_helpline_from_missing_to_live_then_outdated(
     html = response.content.decode()
     assert 'data-kind="helpline"' in html
     assert 'data-state="outdated"' in html
+
+
+# Bad input in the workspace ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["text-²", "text-٣", "text-99999999999999999999999", "text-", "text-1x"]
+)
+def test_a_field_that_names_no_text_of_the_translation_is_a_400(
+    world, helpline, nina, name
+):
+    client = client_for(nina)
+    url = workspace(helpline, "nl-be")
+    client.post(url, {"action": "start"})
+    fields = texts_for(helpline, "nl-be", NL)
+    response = client.post(url, {"action": "save", **fields, name: "x"})
+    assert response.status_code == 400
+    assert "not texts of this translation" in response.content.decode()
+    assert name[:40] in response.content.decode()
+    assert not StringTranslation.objects.filter(data=NL["name"]).exists()
+
+
+def test_a_segment_of_another_translation_is_a_400(world, helpline, nina):
+    other = builders.legal_text(world.region, "fr-be", "La loi")
+    client = client_for(nina)
+    client.post(workspace(other, "nl-be"), {"action": "start"})
+    foreign = texts_for(other, "nl-be", {})
+    url = workspace(helpline, "nl-be")
+    client.post(url, {"action": "start"})
+    response = client.post(url, {"action": "save", **foreign})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Stop\x00lijn", "contains a null character"),
+        ("S" * 151, "is 151 characters long; the field holds at most 150"),
+    ],
+)
+def test_a_text_the_field_cannot_hold_is_a_form_error(
+    world, helpline, nina, value, message
+):
+    client = client_for(nina)
+    url = workspace(helpline, "nl-be")
+    client.post(url, {"action": "start"})
+    fields = texts_for(helpline, "nl-be", {**NL, "name": value})
+    response = client.post(url, {"action": "save", **fields})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert message in text
+    assert "Some texts were not saved" in text
+    # (PostgreSQL cannot even be asked about a NUL: compare a prefix.)
+    saved = StringTranslation.objects.filter(data__startswith=value[:4])
+    assert not saved.exists()
+    # The other texts were kept.
+    assert StringTranslation.objects.filter(data=NL["languages"]).exists()

@@ -11,11 +11,12 @@ public, and submit it; a reviewer's approval publishes it
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment
 
 from campaign.models import TranslationReview
 from translations import snippets as snippet_drafts
@@ -100,6 +101,25 @@ class SnippetWorkspaceView(WorkspaceBase):
         )
         return context
 
+    def _posted_texts(self, request) -> tuple[dict[int, str], list[str]]:
+        """The posted texts by segment id, and the ``text-`` field names that
+        name no segment of this translation (``text-²`` passes isdigit())."""
+        known = set(
+            StringSegment.objects.filter(source=self.translation.source).values_list(
+                "pk", flat=True
+            )
+        )
+        texts, unknown = {}, []
+        for name, value in request.POST.items():
+            if not name.startswith(FIELD_PREFIX):
+                continue
+            suffix = name.removeprefix(FIELD_PREFIX)
+            if suffix.isascii() and suffix.isdecimal() and int(suffix) in known:
+                texts[int(suffix)] = value
+            else:
+                unknown.append(name[:40])
+        return texts, unknown
+
     def post(self, request, *args, **kwargs):
         here = request.path
         action = request.POST.get("action")
@@ -108,12 +128,16 @@ class SnippetWorkspaceView(WorkspaceBase):
             return redirect(here)
         if self.translation is None or action not in ("save", "submit"):
             return redirect(here)
-        texts = {
-            int(name.removeprefix(FIELD_PREFIX)): value
-            for name, value in request.POST.items()
-            if name.startswith(FIELD_PREFIX)
-            and name.removeprefix(FIELD_PREFIX).isdigit()
-        }
+        texts, unknown = self._posted_texts(request)
+        if unknown:
+            return HttpResponseBadRequest(
+                _(
+                    "This form has field(s) that are not texts of this "
+                    "translation: %(names)s. Reload the page and try again."
+                )
+                % {"names": ", ".join(sorted(unknown))},
+                content_type="text/plain; charset=utf-8",
+            )
         errors = snippet_drafts.save_snippet_strings(
             self.translation, texts, request.user
         )
