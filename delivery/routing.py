@@ -8,9 +8,12 @@ page type overrides ``route`` (no routable pages: every URL is a page's own
 ``url_path``), ``RouteOnceMiddleware`` finds the page by its ``url_path``
 under the localized root in one query and its specific row, with its locale,
 in a second, and leaves the result where Wagtail's serve view looks for it
-(``request._wagtail_route_for_request``). Anything it cannot decide (no site,
-no such page, a routable page type) is left to Wagtail as before; a page that
-is not live is a 404, as Wagtail's own ``route`` has it.
+(``request._wagtail_route_for_request``). The second query also says whether
+any view restriction could apply (``delivery/restrictions.py``: a public page
+then asks for none) and brings the page's own images (its share image).
+Anything it cannot decide (no site, no such page, a routable page type) is
+left to Wagtail as before; a page that is not live is a 404, as Wagtail's own
+``route`` has it.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,8 +22,11 @@ from django.db.models.functions import Concat
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
+
+from delivery.restrictions import with_restriction_flag
 
 ROUTE_ATTR = "_wagtail_route_for_request"
 
@@ -65,8 +71,22 @@ def find(request, path: str):
     model = ContentType.objects.get_for_id(found["content_type_id"]).model_class()
     if model is None:
         return NotImplemented
-    page = model.objects.select_related("locale").get(pk=found["pk"])
+    page = with_restriction_flag(
+        model.objects.select_related("locale", *_own_images(model))
+    ).get(pk=found["pk"])
     return RouteResult(page)
+
+
+def _own_images(model) -> list[str]:
+    """The page type's own image fields (a share image): read with the row."""
+    image_model = get_image_model()
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.is_relation
+        and field.related_model is image_model
+        and field.model is model
+    ]
 
 
 class RouteOnceMiddleware:

@@ -2,8 +2,13 @@
 
 from typing import NamedTuple
 
+from django.conf import settings as django_settings
+from django.db.models import OuterRef
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
+from delivery.rows import from_json, json_row
 from home.branding import style_hash
 from home.models import Organisation, SiteIdentity
 
@@ -32,10 +37,11 @@ def identity_for(request) -> Identity:
     if identity is not None:
         return identity
     site = Site.find_for_request(request)
-    settings = SiteIdentity.for_site(site) if site is not None else SiteIdentity()
+    settings = _read(site) if site is not None else SiteIdentity()
     organisation = settings.organisation
-    if organisation is not None:
-        organisation = organisation.localized
+    translated = getattr(settings, "organisation_translated", None)
+    if translated is not None:
+        organisation = from_json(Organisation, translated)
     css = settings.css
     hashes = getattr(request, STYLE_HASHES, set())
     hashes.add(style_hash(css))
@@ -43,3 +49,24 @@ def identity_for(request) -> Identity:
     identity = Identity(settings, organisation, css, site.site_name if site else "")
     setattr(request, IDENTITY, identity)
     return identity
+
+
+def _read(site) -> SiteIdentity:
+    """The site's identity in one query: its organisation, that
+    organisation's translation in the active language (``.localized``) and
+    the logo are read with it."""
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:  # Locale.get_active(): the default language then
+        code = get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
+    translated = Organisation.objects.filter(
+        translation_key=OuterRef("organisation__translation_key"),
+        locale__language_code=code,
+    ).exclude(pk=OuterRef("organisation_id"))
+    found = (
+        SiteIdentity.base_queryset()
+        .annotate(organisation_translated=json_row(translated))
+        .filter(site=site)
+        .first()
+    )
+    return found if found is not None else SiteIdentity.for_site(site)

@@ -6,6 +6,7 @@ import zoneinfo
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,6 +14,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from delivery.rows import from_json, json_rows, set_prefetched
 
 from .regions import Region, validate_time_zone
 
@@ -294,3 +297,36 @@ class HelplineClosure(Orderable):
 
     def covers(self, day: datetime.date) -> bool:
         return self.starts <= day <= self.last_day
+
+
+#: The rows a page shows with each helpline, by their relation's name.
+SCHEDULE = {"opening_hours": OpeningHours, "closures": HelplineClosure}
+
+
+def with_schedule(helplines: models.QuerySet) -> models.QuerySet:
+    """``helplines`` with their opening hours and closures in the same query
+    (``delivery.rows``), where ``prefetch_related`` adds a query for each;
+    ``attach_schedule`` turns them into rows."""
+    return helplines.annotate(
+        **{
+            f"{name}_rows": json_rows(
+                model.objects.filter(helpline=OuterRef("pk")).order_by(
+                    "sort_order", "pk"
+                ),
+                leave_out=("helpline",),
+            )
+            for name, model in SCHEDULE.items()
+        }
+    )
+
+
+def attach_schedule(helpline: "Helpline") -> "Helpline":
+    """The rows ``with_schedule`` read, as the helpline's prefetched
+    relations: ``helpline.opening_hours.all()`` then asks for nothing."""
+    for name, model in SCHEDULE.items():
+        rows = [
+            from_json(model, row, leave_out=("helpline",), helpline=helpline)
+            for row in getattr(helpline, f"{name}_rows")
+        ]
+        set_prefetched(helpline, name, model, rows)
+    return helpline

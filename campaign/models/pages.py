@@ -19,7 +19,7 @@ from campaign.blocks import CampaignStreamBlock, prefetched_choosers
 from campaign.timezones import wall_to_utc
 from delivery.restrictions import view_restrictions
 
-from .helplines import Helpline
+from .helplines import Helpline, attach_schedule, with_schedule
 from .regions import LegalText, Region
 
 #: What wagtail-localize translates on every page type; each adds its own fields.
@@ -239,17 +239,16 @@ class CampaignPage(Page):
         A helpline not yet translated into this locale is shown in its source
         language rather than hidden: a reader must always find help.
         """
-        rows = (
+        rows = with_schedule(
             Helpline.objects.filter(self._of_my_region())
             .select_related("locale", "region")
-            .prefetch_related("opening_hours", "closures")
             .order_by("sort_order", "name", "pk")
         )
         chosen: dict = {}
         for helpline in rows:
             current = chosen.get(helpline.translation_key)
             if current is None or helpline.locale_id == self.locale_id:
-                chosen[helpline.translation_key] = helpline
+                chosen[helpline.translation_key] = attach_schedule(helpline)
         return list(chosen.values())
 
     def _of_my_region(self) -> models.Q:

@@ -158,6 +158,10 @@ class SiteIdentity(BaseSiteSetting):
         FieldPanel("quick_exit_url"),
     ]
 
+    #: Read with the setting (``BaseSiteSetting.base_queryset``): every
+    #: public page shows the organisation and the logo.
+    select_related = ["organisation", "logo"]
+
     class Meta:
         verbose_name = _("site identity")
 

@@ -6,7 +6,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from home.identity import Identity, identity_for
-from home.locale_links import Translations, live_translations, site_home_pages
+from home.locale_links import Translations, live_translations, public, site_home_pages
 from home.models import StatementPage
 
 register = template.Library()
@@ -42,10 +42,11 @@ def site_identity(context) -> Identity | None:
 @register.simple_tag
 def footer_statements() -> list:
     """The live statements (accessibility, privacy...) of the active locale:
-    one query, by the active language's code."""
+    one query, by the active language's code, view restrictions included."""
     return list(
-        StatementPage.objects.live()
-        .public()
-        .filter(locale__language_code=translation.get_language())
-        .order_by("path")
+        public(
+            StatementPage.objects.live()
+            .filter(locale__language_code=translation.get_language())
+            .order_by("path")
+        )
     )

@@ -13,9 +13,10 @@ from datetime import date, time
 import pytest
 from django.core.files.images import ImageFile
 from wagtail.images.models import Image
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from campaign.models import CampaignPage, LegalText, OpeningHours
+from home.models import Organisation, SiteIdentity
 from tests.campaign import builders
 
 pytestmark = [pytest.mark.django_db]
@@ -242,39 +243,73 @@ def test_legal_text_in_another_language_is_marked_with_its_language(
     assert "English law text" in html
 
 
-@pytest.mark.parametrize("size", ["small", "large"])
+def add_identity(logo: Image, *locale_codes: str) -> None:
+    """The site's organisation (translated into ``locale_codes``) and logo, as
+    every real site has them: the header and footer show both."""
+    source = Organisation.objects.create(
+        locale=builders.locale("en"),
+        name="Example Agency",
+        short_name="EA",
+        introduction="We are invented.",
+        legal_notice="Published by nobody.",
+    )
+    for code in locale_codes:
+        translated = source.copy_for_translation(builders.locale(code))
+        translated.name = f"Example Agency ({code})"
+        translated.save()
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.organisation, identity.logo = source, logo
+    identity.save()
+
+
+@pytest.mark.parametrize(
+    "size, shown", [("small", "en"), ("large", "en"), ("large", "fr-be")]
+)
 def test_query_count_does_not_grow_with_blocks_helplines_or_locales(
-    client, django_assert_max_num_queries, media, international, size
+    client, django_assert_max_num_queries, media, international, size, shown
 ):
     blocks, helplines, locales = {"small": (8, 2, 2), "large": (40, 8, 8)}[size]
     extra = ["fr-be", "nl-be", "de-be", "fr-fr", "de-de", "pl-pl", "es-es"]
+    belgium = builders.region("BE", "Europe/Brussels", "fr-be")
+    builders.legal_text(belgium, "fr-be")
+    add_helplines(belgium, helplines, "fr-be")
     builders.legal_text(international, "en")
     add_helplines(international, helplines)
+    add_identity(media["image"], "fr-be")
     every = every_block(media)
     body = [dict(every[n % len(every)], id=str(uuid.uuid4())) for n in range(blocks)]
     page = make_page(body)
-    for code in extra[: locales - 1]:
-        builders.translation(page, code)
-    get(client, page)  # the first view renders the image renditions
+    page.share_image = media["image"]
+    builders.publish_revision(page.save_revision())
+    codes = extra[: locales - 1]
+    translated = {code: builders.translation(page, code) for code in codes}
+    page = translated.get(shown, page)
+    first = get(client, page)  # the first view renders the image renditions
 
     with django_assert_max_num_queries(QUERY_BUDGET):
         html = get(client, page)
 
+    assert html == first
     assert html.count('rel="alternate" hreflang=') == locales + 1
-    assert html.count('class="helpline"') == helplines * sum(
-        block["type"] == "help_call_to_action" for block in body
-    )
+    assert 'property="og:image"' in html and 'class="site-name__logo"' in html
+    organisation = "Example Agency" if shown == "en" else f"Example Agency ({shown})"
+    assert f'id="footer-organisation">{organisation}</h2>' in html
+    if shown == "en":
+        assert html.count('class="helpline"') == helplines * sum(
+            block["type"] == "help_call_to_action" for block in body
+        )
 
 
 #: The same ceiling for one block of each type, 2 helplines and 2 locales as
-#: for five of each, 8 helplines and 8 locales: the site (1), the page by its
-#: url_path and its specific row with its locale (2, delivery/routing.py),
-#: view restrictions (1), images and documents (2, one per model for every
-#: chooser of the page), helplines with their hours and region, legal text
-#: (3), the live public translations (1); the site identity (1), helpline
-#: closures (1), the footer's statements and their view restrictions (2), the
-#: organisation's translation (1).
-QUERY_BUDGET = 15
+#: for five of each, 8 helplines and 8 locales, in the source language or a
+#: translation: the site (1), the page by its url_path, then its specific row
+#: with its locale, share image and whether any view restriction applies (2,
+#: delivery/routing.py), images and documents (2, one per model for every
+#: chooser of the page), helplines with their hours and closures, legal text
+#: (2), the live public translations (1); the site identity with its
+#: organisation and logo (1), the organisation's translation (1, none in its
+#: own language), the footer's public statements (1).
+QUERY_BUDGET = 10
 
 
 def test_a_private_translation_is_not_listed(client, media, international):
