@@ -8,6 +8,7 @@ exists: ``settings.DATABASES`` names it.
 """
 
 import base64
+import contextlib
 import json
 import os
 import re
@@ -24,6 +25,7 @@ from celery import Celery
 from celery.result import AsyncResult
 from django.conf import settings
 
+from config.celery_app import app
 from tests.helpers import BASE_DIR, project_env
 
 
@@ -163,6 +165,24 @@ class CeleryStack:
             self.wipe_redis()
         except redis.RedisError:
             pass  # Redis itself is gone: nothing left to clean
+
+    @contextlib.contextmanager
+    def sending_from_here(self):
+        """Tasks this test process queues (``delay``, often after a commit)
+        go to this stack's worker instead of running inline.
+
+        The test settings run tasks eagerly; inside this block the project's
+        own Celery app sends them through the broker to this stack's queue,
+        as a web process does.
+        """
+        assert app.conf.broker_url == self.redis_url, "the stack's broker"
+        saved = (app.conf.task_always_eager, app.conf.task_default_queue)
+        app.conf.task_always_eager = False
+        app.conf.task_default_queue = self.name
+        try:
+            yield
+        finally:
+            app.conf.task_always_eager, app.conf.task_default_queue = saved
 
     # Redis ---------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from campaign.models import TranslationReview
+from translations import events
 from translations.drafts import validate_translated
 from translations.snippets import publish_snippet, snippet_reviewed
 
@@ -66,4 +67,5 @@ def decide(review_id: int, user, approve: bool, comment: str = ""):
         revision=review.revision,
         data={"review": review.pk, "comment": comment},
     )
+    events.translation_decided.send(sender=TranslationReview, review=review)
     return review

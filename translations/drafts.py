@@ -40,6 +40,7 @@ from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValu
 from wagtail_localize.segments.extract import extract_segments
 
 from campaign.models import TranslationReview, source_page
+from translations import events
 
 Status = TranslationReview.Status
 
@@ -294,4 +295,5 @@ def submit_for_review(page: Page, user, revision: Revision | None = None):
         revision=revision,
         data={"review": review.pk},
     )
+    events.translation_submitted.send(sender=TranslationReview, review=review)
     return review

@@ -31,6 +31,7 @@ from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.strings import StringValue
 
 from campaign.models import Helpline, LegalText, RegionLocale, TranslationReview
+from translations import events
 from translations.drafts import take_over_existing_text
 
 Status = TranslationReview.Status
@@ -284,6 +285,7 @@ def submit_snippet(source, locale, user):
         user=user,
         data={"review": review.pk, "locale": locale.language_code},
     )
+    events.translation_submitted.send(sender=TranslationReview, review=review)
     return review
 
 

@@ -14,9 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -28,7 +26,7 @@ from wagtail.log_actions import LogContext, log
 from campaign import publication
 from campaign.models import CampaignPage, Region, Release, Rollout, source_page
 
-from . import audit, limits, readiness
+from . import audit, events, limits, readiness
 
 logger = logging.getLogger(__name__)
 State = Release.State
@@ -225,6 +223,7 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
                 logger.warning(
                     "release %s blocked: %s", release_id, release.blocked_reason
                 )
+                events.release_blocked.send(sender=Release, release=release)
                 return Outcome(release_id, "blocked", release.blocked_reason)
             data = audit.entry_data(release, "publish")
             published = [
@@ -261,7 +260,8 @@ def record_error(release_id: int, error: Exception) -> None:
 
 
 def mark_failed(release_id: int, error: str) -> None:
-    """A release that failed for good: show it in the admin and alert its owners."""
+    """A release that failed for good: show it in the admin and tell the
+    people who must act (``events.release_failed``)."""
     updated = Release.objects.filter(pk=release_id, state=State.SCHEDULED).update(
         state=State.FAILED, last_error=error[:2000]
     )
@@ -270,31 +270,7 @@ def mark_failed(release_id: int, error: str) -> None:
     release = Release.objects.select_related("page", "region", "scheduled_by").get(
         pk=release_id
     )
-    recipients = {
-        user.email
-        for user in (release.page.owner, release.scheduled_by)
-        if user is not None and user.email
-    }
-    if recipients:
-        send_mail(
-            _("Release failed: %(page)s in %(region)s")
-            % {"page": release.page.title, "region": release.region.code},
-            _(
-                "The release of “%(page)s” in %(region)s, due at %(when)s, failed "
-                "after %(attempts)s attempts.\n\nLast error: %(error)s\n\n"
-                "See the releases in the admin: %(url)s"
-            )
-            % {
-                "page": release.page.title,
-                "region": release.region.name,
-                "when": release.go_live_local,
-                "attempts": release.attempts,
-                "error": error,
-                "url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/",
-            },
-            settings.DEFAULT_FROM_EMAIL,
-            sorted(recipients),
-        )
+    events.release_failed.send(sender=Release, release=release, error=error)
 
 
 # Expiry and withdrawal --------------------------------------------------------

@@ -68,3 +68,12 @@ def sweep(now: datetime | None = None, horizon: timedelta = HORIZON) -> Sweep:
     overdue = [pk for pk, at in due if at <= now]
     upcoming = [(pk, at) for pk, at in due if at > now]
     return Sweep(overdue=overdue, upcoming=upcoming, expiring=list(expiring))
+
+
+def late(now: datetime | None = None):
+    """Releases still scheduled past their instant and ``Release.LATE_GRACE``:
+    no worker published them (the dashboard shows them as late)."""
+    now = now or timezone.now()
+    return Release.objects.filter(
+        state=State.SCHEDULED, go_live_at__lt=now - Release.LATE_GRACE
+    ).select_related("page", "region", "scheduled_by")

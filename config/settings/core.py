@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "monitoring",
     "accounts",
     "outreach",
+    "notifications",
     "translations",
     "campaign",
     "delivery",
@@ -226,10 +227,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
-# E-mail (alerts for releases that fail for good).
+# E-mail (notifications/: reviews, decisions, releases, legal texts due).
 EMAIL_BACKEND = env.string(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+#: Where django.core.mail.backends.filebased.EmailBackend writes, if chosen.
+EMAIL_FILE_PATH = env.string("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = env.string("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.integer("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.string("EMAIL_HOST_USER", "")

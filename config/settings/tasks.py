@@ -2,6 +2,7 @@
 
 import ipaddress
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config import env
@@ -78,4 +79,18 @@ CELERY_BEAT_SCHEDULE["outreach-fold"] = {
     "task": "outreach.fold_counts",
     "schedule": OUTREACH_FOLD_SECONDS,
     "options": {"expires": max(5.0, OUTREACH_FOLD_SECONDS)},
+}
+
+# Notifications (notifications/): releases no worker published in time, and
+# legal texts coming due, once a day at NOTIFICATIONS_LEGAL_DUE_HOUR (UTC).
+NOTIFICATIONS_LATE_SECONDS = float(env.string("NOTIFICATIONS_LATE_SECONDS", "60"))
+NOTIFICATIONS_LEGAL_DUE_HOUR = env.integer("NOTIFICATIONS_LEGAL_DUE_HOUR", 6)
+CELERY_BEAT_SCHEDULE["notifications-late"] = {
+    "task": "notifications.late_releases",
+    "schedule": NOTIFICATIONS_LATE_SECONDS,
+    "options": {"expires": max(5.0, NOTIFICATIONS_LATE_SECONDS)},
+}
+CELERY_BEAT_SCHEDULE["notifications-legal-due"] = {
+    "task": "notifications.legal_due",
+    "schedule": crontab(minute=0, hour=NOTIFICATIONS_LEGAL_DUE_HOUR),
 }

@@ -33,7 +33,10 @@ MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(VAR_DIR / "test-media")))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A worker started by a test writes its mails to files (tests/notifications).
+EMAIL_BACKEND = env.string(
+    "EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
 
 #: Under CI a missing service fails the run instead of being skipped or
 #: replaced (tests/conftest.py).

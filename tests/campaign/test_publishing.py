@@ -204,9 +204,14 @@ def test_withdrawal_unpublishes_everywhere_and_cancels_pending(campaign):
 
 
 @pytest.mark.django_db
-def test_a_release_that_fails_for_good_alerts_its_owners(campaign):
+def test_a_release_that_fails_for_good_alerts_its_owners(
+    campaign, django_capture_on_commit_callbacks
+):
     release = scheduled(campaign)
-    publishing.mark_failed(release.pk, "OperationalError: server closed the connection")
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.mark_failed(
+            release.pk, "OperationalError: server closed the connection"
+        )
     release.refresh_from_db()
     assert release.state == Release.State.FAILED
     assert len(mail.outbox) == 1

@@ -148,6 +148,7 @@ def demo_values() -> dict:
         "uidb64": urlsafe_base64_encode(b"1"),
         "token": "set-password",
         "session_id": 1,
+        "notification_id": 1,
         "uploaded_file_id": 1,
         "redirect_id": 1,
         "task_state_id": 1,

@@ -34,6 +34,8 @@ ROLES = (
 #:   ``submit_translation`` no group holds) are refused to Editors and
 #:   Moderators now, privacy, unscheduling and alias conversion even to a
 #:   superuser.
+#: - marking notifications read: POST only (a GET answers 405), and only the
+#:   recipient's own (tests/notifications/test_for_you_panel.py).
 EXPECTED = {
     "campaign_convert_to_alias": "Lddddddd",
     "campaign_releases:calendar": "Lddodddo",
@@ -59,6 +61,8 @@ EXPECTED = {
     "campaign_update_translations": "Lddddddn",
     "failed_sign_ins": "Lddddddo",
     "failed_sign_ins_unlock": "Lnnnnnnn",
+    "notifications:read": "Lnnnnnnn",
+    "notifications:read_all": "Lnnnnnnn",
     "outreach_issue_key": "Lddddddo",
     "outreach_report": "Lddddddo",
     "outreach_report_csv": "Lddddddo",

@@ -34,6 +34,7 @@ ADMIN_CATALOGUES = {
         "templates/campaign/campaign_page.html",
         "templates/campaign/campaign_index_page.html",
     ),
+    "notifications": (),
     "translations": (),
     "accounts": (),
     "outreach": ("templates/outreach/card.html", "templates/outreach/snippet.html"),
