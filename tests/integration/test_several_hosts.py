@@ -60,19 +60,25 @@ STAGGER = 0.5  # seconds between two instants of the wave
 def through(network: Network, url: str, port: int) -> str:
     """``url`` with its host and port replaced by the gateway's forwarded port."""
     parts = urlsplit(url)
-    netloc = f"{parts.username}@" if parts.username else ""
-    return parts._replace(netloc=f"{netloc}{network.gateway}:{port}").geturl()
+    credentials, at, _where = parts.netloc.rpartition("@")
+    return parts._replace(netloc=f"{credentials}{at}{network.gateway}:{port}").geturl()
 
 
 def start_hosts(network: Network, stack: CeleryStack) -> str:
     """Web, w1, w2 and beat on hosts of their own; returns the web's address."""
     database = urlsplit(database_url())
     redis = urlsplit(stack.redis_url)
-    redis_url = through(network, stack.redis_url, network.forward(redis.port or 6379))
+    redis_url = through(
+        network,
+        stack.redis_url,
+        network.forward(redis.hostname or "127.0.0.1", redis.port or 6379),
+    )
     env = {
         **stack.env,
         "DATABASE_URL": through(
-            network, database_url(), network.forward(database.port or 5432)
+            network,
+            database_url(),
+            network.forward(database.hostname or "127.0.0.1", database.port or 5432),
         ),
         "REDIS_URL": redis_url,
         "CELERY_BROKER_URL": redis_url,
