@@ -186,7 +186,8 @@ def test_a_wave_goes_out_once_when_a_worker_host_is_cut_off_mid_publish(tmp_path
 
         lines = [
             f"\n{cut} cut off {cut_at - start.timestamp():.1f} s after the first"
-            f" instant; its transaction ended {ended_at - cut_at:.1f} s later"
+            f" instant; its transaction ended {ended_at - cut_at:.1f} s later;"
+            f" {watcher.errors} requests to the web host went unanswered"
         ]
         for item in items:
             release = item.release
