@@ -64,6 +64,10 @@ def _gettext() -> tuple[bool, str]:
     return found, "GNU gettext (xgettext, msgmerge, msgfmt) is not on PATH"
 
 
+def _systemd() -> tuple[bool, str]:
+    return bool(tool("systemd-analyze")), "systemd-analyze is not on PATH (apt systemd)"
+
+
 def _netns() -> tuple[bool, str]:
     found = bool(tool("ip")) and os.geteuid() == 0
     return found, "network namespaces need iproute2's ip on PATH, and root"
@@ -79,4 +83,5 @@ SERVICES: dict[str, Callable[[], tuple[bool, str]]] = {
     "varnish": _varnish,
     "gettext": _gettext,
     "netns": _netns,
+    "systemd": _systemd,
 }

@@ -1,7 +1,6 @@
 """deploy/: the alert rules name real metrics; the systemd units parse."""
 
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -35,7 +34,7 @@ def test_every_metric_an_alert_rule_names_is_exported(client, settings):
     assert named <= exported | families, named - exported - families
 
 
-@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="no systemd-analyze")
+@pytest.mark.systemd
 def test_the_systemd_units_parse(tmp_path):
     """``systemd-analyze verify`` on copies whose programs exist here."""
     units = sorted((DEPLOY / "systemd").glob("*.service")) + sorted(
