@@ -152,9 +152,9 @@ class Network:
         ip("-n", namespace, "link", "set", "lo", "up")
         return address
 
-    def forward(self, port: int) -> int:
-        """A port on the gateway address that leads to 127.0.0.1:``port``."""
-        forwarder = Forwarder(self.gateway, ("127.0.0.1", port))
+    def forward(self, host: str, port: int) -> int:
+        """A port on the gateway address that leads to ``host:port``."""
+        forwarder = Forwarder(self.gateway, (host, port))
         self.forwarders.append(forwarder)
         return forwarder.port
 

@@ -138,13 +138,16 @@ def status(url: str, timeout: float = 5) -> int:
 class Watcher:
     """Polls public URLs in threads and keeps every answer with its time.
 
-    ``answers[url]`` is a list of (UNIX time the answer arrived, status).
+    ``answers[url]`` is a list of (UNIX time the answer arrived, status);
+    a request that gets no answer is counted in ``errors`` only.
     """
 
     def __init__(self, base: str, paths: list[str], interval: float = 0.02):
         self.base = base.rstrip("/")
         self.answers: dict[str, list[tuple[float, int]]] = {p: [] for p in paths}
         self.interval = interval
+        #: Requests that got no answer (timed out or refused): not recorded.
+        self.errors = 0
         self._stop = threading.Event()
         self._threads = [
             threading.Thread(target=self._poll, args=(path,), daemon=True)
@@ -154,8 +157,14 @@ class Watcher:
     def _poll(self, path: str) -> None:
         url = f"{self.base}{path}"
         while not self._stop.is_set():
-            code = status(url)
-            self.answers[path].append((time.time(), code))
+            try:
+                code = status(url)
+            except OSError:
+                # No answer in time on a loaded machine (or a refused
+                # connection): no observation, and the thread must live on.
+                self.errors += 1
+            else:
+                self.answers[path].append((time.time(), code))
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "Watcher":
