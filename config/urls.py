@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemaps import sitemap
 from home.views import robots_txt
 from monitoring.views import healthz, live, metrics_view
+from translations import text_limits
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -16,6 +17,13 @@ urlpatterns = [
     path("metrics", metrics_view, name="metrics"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # wagtail-localize's string endpoint, checking a text's length first
+    # (translations/text_limits.py); the same view answers everything else.
+    path(
+        "admin/localize/translate/<int:translation_id>/strings/"
+        "<int:string_segment_id>/edit/",
+        text_limits.edit_string_translation,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Never reached (the admin's own sign-in above answers first): Wagtail
     # reverses "wagtailcore_login" for login-restricted pages even when

@@ -79,3 +79,7 @@ CELERY_BEAT_SCHEDULE["outreach-fold"] = {
     "schedule": OUTREACH_FOLD_SECONDS,
     "options": {"expires": max(5.0, OUTREACH_FOLD_SECONDS)},
 }
+#: Drawing a page's two share cards may take this long (checked while it
+#: fits the headline); past it the old cards stay and the editor is told.
+#: The task's Celery soft time limit is this plus a margin.
+SHARE_IMAGE_RENDER_SECONDS = float(env.string("SHARE_IMAGE_RENDER_SECONDS", "30"))
