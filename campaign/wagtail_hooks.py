@@ -2,13 +2,16 @@
 the release viewset with its page buttons and dashboard panel."""
 
 from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.search import SearchArea
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from campaign.models import Helpline, LegalText, Region
+from campaign.models import Helpline, LegalText, Region, ShareImageFailure
 from campaign.releases import panel
 from campaign.releases.access import can_view_releases
 from campaign.releases.viewset import campaign_buttons, release_viewset
@@ -124,6 +127,32 @@ def register_release_log_actions(actions):
         "campaign.release.publish_now",
         _("Past release published at once"),
         _("Published a release whose go-live had passed, from the command line"),
+    )
+    actions.register_action(
+        "campaign.share_images.failed",
+        _("Share images not rendered"),
+        _("The share images could not be drawn; the previous ones were kept"),
+    )
+
+
+@hooks.register("before_edit_page")
+def warn_of_failed_share_images(request, page):
+    """The editor says when the last rendering of the share cards failed:
+    readers still see the previous cards, with their own alt text."""
+    failure = ShareImageFailure.objects.filter(page_id=page.pk).first()
+    if failure is None or request.method != "GET":
+        return
+    messages.warning(
+        request,
+        gettext(
+            "The share images for the headline “%(headline)s” could not be "
+            "drawn (%(error)s). The page keeps its previous share images and "
+            "their alt text; publish again after shortening the headline."
+        )
+        % {
+            "headline": Truncator(failure.headline).chars(80),
+            "error": Truncator(failure.error).chars(120),
+        },
     )
 
 

@@ -4,11 +4,13 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import sitemap
 from home.views import robots_txt
 from monitoring.views import healthz, live, metrics_view
+from translations import text_limits
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -16,6 +18,14 @@ urlpatterns = [
     path("metrics", metrics_view, name="metrics"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # wagtail-localize's string endpoint, checking a text's length first
+    # (translations/text_limits.py), behind the admin's sign-in as Wagtail
+    # puts it; the same view answers everything else.
+    path(
+        "admin/localize/translate/<int:translation_id>/strings/"
+        "<int:string_segment_id>/edit/",
+        require_admin_access(text_limits.edit_string_translation),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Never reached (the admin's own sign-in above answers first): Wagtail
     # reverses "wagtailcore_login" for login-restricted pages even when

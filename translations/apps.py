@@ -7,3 +7,6 @@ class TranslationsConfig(AppConfig):
 
     name = "translations"
     verbose_name = _("Translation")
+
+    def ready(self):
+        from translations import text_limits  # noqa: F401 - connects its signal

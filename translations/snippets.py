@@ -165,7 +165,7 @@ def text_problem(model, path: str, text: str) -> str:
         limit = None
     if limit and len(text) > limit:
         return _(
-            "This text is %(length)s characters long; the field holds at "
+            "This text is %(length)s characters long; this field allows at "
             "most %(limit)s."
         ) % {"length": len(text), "limit": limit}
     return ""

@@ -9,6 +9,7 @@ from .pages import CampaignIndexPage, CampaignPage, source_page  # noqa: F401
 from .regions import LegalText, Region, RegionLocale
 from .releases import Release, Rollout
 from .reviews import TranslationReview
+from .share_images import ShareImageFailure
 
 __all__ = [
     "CampaignIndexPage",
@@ -22,5 +23,6 @@ __all__ = [
     "RegionLocale",
     "Release",
     "Rollout",
+    "ShareImageFailure",
     "TranslationReview",
 ]

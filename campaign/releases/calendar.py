@@ -24,11 +24,13 @@ from wagtail.models import Locale
 from campaign.models import CampaignPage, Region, Release
 from campaign.timezones import label, utc_label
 
-from . import access
+from . import access, limits
 from .views import ReleaseAdminMixin
 
 State = Release.State
 UTC = dt.UTC
+#: The calendar shows nothing before this day (no release can be earlier).
+EARLIEST_DAY = dt.date(2000, 1, 1)
 
 
 @dataclass
@@ -51,10 +53,13 @@ class Filters:
             else None
         )
         state = query.get("state") or ""
+        today = timezone.localdate()
         try:
             day = dt.date.fromisoformat(query.get("date") or "")
         except ValueError:
-            day = timezone.localdate()
+            day = today
+        if not EARLIEST_DAY <= day <= today + 2 * limits.HORIZON:
+            day = today  # year 9999 or 1 would run off the calendar (a 500)
         return cls(
             region=region,
             campaign=campaign,

@@ -11,6 +11,8 @@ must never point at a deleted image. This module knows nothing of Celery;
 """
 
 import io
+import logging
+import time
 from dataclasses import dataclass
 from functools import partial
 
@@ -23,16 +25,19 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import Collection, ReferenceIndex
 from wagtail.utils.file import hash_filelike
 
-from campaign.models import CampaignPage
+from campaign.models import CampaignPage, ShareImageFailure
 from campaign.share_images.typesetting import (
     draw_line,
     fit_headline,
     script_for,
     text_style,
 )
+
+logger = logging.getLogger(__name__)
 
 #: Colours (RGB). White text on the background contrasts 17:1, the footer
 #: 12:1 (WCAG AA asks 4.5:1); the tests check both, also over the shape.
@@ -74,7 +79,11 @@ FORMATS = (
 
 
 def render_card(
-    headline: str, language_code: str, fmt: Format, footer: str = ""
+    headline: str,
+    language_code: str,
+    fmt: Format,
+    footer: str = "",
+    deadline: float | None = None,
 ) -> PILImage.Image:
     """The card as a Pillow image: pure, so tests can look at its pixels."""
     rtl = script_for(language_code).direction == "rtl"
@@ -89,7 +98,12 @@ def render_card(
 
     left, top, right, bottom = fmt.text_box(rtl)
     style, lines = fit_headline(
-        headline, language_code, right - left, bottom - top, fmt.headline_size
+        headline,
+        language_code,
+        right - left,
+        bottom - top,
+        fmt.headline_size,
+        deadline=deadline,
     )
     block = style.block_height(len(lines))
     y = top + (bottom - top - block) / 2
@@ -191,33 +205,86 @@ def _store(page: CampaignPage, fmt: Format, png: bytes, collection: Collection):
     return image
 
 
+class RenderTimeout(Exception):
+    """Drawing took longer than ``SHARE_IMAGE_RENDER_SECONDS``."""
+
+
+def render_pngs(
+    headline: str, language: str, footer: str, seconds: float | None = None
+) -> dict[str, bytes]:
+    """Both cards as PNG bytes, in at most ``seconds`` (checked between
+    cards and sizes; the task's Celery soft time limit is the backstop)."""
+    seconds = settings.SHARE_IMAGE_RENDER_SECONDS if seconds is None else seconds
+    deadline = time.monotonic() + seconds
+    pngs = {}
+    for fmt in FORMATS:
+        if time.monotonic() >= deadline:
+            raise RenderTimeout(f"rendering took longer than {seconds} s")
+        card = render_card(headline, language, fmt, footer, deadline=deadline)
+        pngs[fmt.field] = encode_png(card)
+    return pngs
+
+
+def record_failure(page_id: int, headline: str, error: BaseException) -> None:
+    """Keep the old cards (and their alt text) and say why in the admin."""
+    message = f"{type(error).__name__}: {error}"[:2000]
+    page = CampaignPage.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    ShareImageFailure.objects.update_or_create(
+        page=page, defaults={"headline": headline, "error": message}
+    )
+    log(
+        instance=page,
+        action="campaign.share_images.failed",
+        data={"headline": headline, "error": message},
+    )
+    logger.warning("share images of page %s not rendered: %s", page_id, message)
+
+
 def refresh_share_images(page: CampaignPage) -> dict[str, int] | None:
     """Render both cards of a page from its live content and store them.
 
-    Returns the Image ids by field, or None when the page no longer exists.
-    The page row is locked while it renders, so two workers rendering one
-    page store the newer headline last; its fields are set with an UPDATE,
-    not a new revision.
+    Returns the Image ids by field, or None when nothing was stored: the page
+    no longer exists, its headline changed meanwhile (the newer publication
+    renders its own), or the rendering failed (recorded; the old cards and
+    their alt text stay together). The cards are drawn with no lock held;
+    only storing them locks the page row, for as long as a write takes.
     """
+    current = CampaignPage.objects.select_related("locale").filter(pk=page.pk).first()
+    if current is None:
+        return None
+    headline = current.headline
+    started = time.monotonic()
+    try:
+        pngs = render_pngs(headline, current.locale.language_code, site_name(current))
+    except Exception as error:  # any failure keeps the old cards
+        record_failure(current.pk, headline, error)
+        return None
+    logger.info(
+        "rendered the share images of page %s in %.2f s",
+        current.pk,
+        time.monotonic() - started,
+    )
     collection = share_collection()
     with transaction.atomic():
-        current = (
+        locked = (
             CampaignPage.objects.select_for_update(of=("self",))
             .select_related("locale", "share_image", "share_image_square")
             .filter(pk=page.pk)
             .first()
         )
-        if current is None:
+        if locked is None or locked.headline != headline:
             return None
-        language, footer = current.locale.language_code, site_name(current)
-        stored = {}
-        for fmt in FORMATS:
-            card = render_card(current.headline, language, fmt, footer)
-            stored[fmt.field] = _store(current, fmt, encode_png(card), collection)
-        CampaignPage.objects.filter(pk=current.pk).update(**stored)
+        stored = {
+            fmt.field: _store(locked, fmt, pngs[fmt.field], collection)
+            for fmt in FORMATS
+        }
+        CampaignPage.objects.filter(pk=locked.pk).update(**stored)
+        ShareImageFailure.objects.filter(page=locked).delete()
         for field, image in stored.items():
-            setattr(current, field, image)
+            setattr(locked, field, image)
             setattr(page, field, image)
         # The images' "usage" in the admin lists the page.
-        ReferenceIndex.create_or_update_for_object(current)
+        ReferenceIndex.create_or_update_for_object(locked)
     return {field: image.pk for field, image in stored.items()}

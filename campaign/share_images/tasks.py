@@ -12,10 +12,12 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from campaign.models import CampaignPage
-from campaign.share_images.render import refresh_share_images
+from campaign.share_images.render import record_failure, refresh_share_images
 from config import workload
 
 logger = logging.getLogger(__name__)
@@ -39,6 +41,10 @@ RENDER_MAX_WAIT = timedelta(minutes=10)
     retry_backoff_max=300,
     retry_jitter=True,
     max_retries=5,
+    # A backstop to the renderer's own deadline: a rendering stuck inside
+    # Pillow is interrupted, and the old cards stay.
+    soft_time_limit=settings.SHARE_IMAGE_RENDER_SECONDS + 30,
+    time_limit=settings.SHARE_IMAGE_RENDER_SECONDS + 60,
 )
 def render_share_images(
     self, page_id: int, postponed: int = 0
@@ -60,7 +66,15 @@ def render_share_images(
             "No share images for campaign page %s: it no longer exists.", page_id
         )
         return None
-    result = refresh_share_images(page)
+    try:
+        result = refresh_share_images(page)
+    except SoftTimeLimitExceeded as error:
+        record_failure(page.pk, page.headline, error)
+        return None
     if result is None:
-        logger.info("No share images for campaign page %s: it was deleted.", page_id)
+        logger.info(
+            "No share images stored for campaign page %s: deleted, changed "
+            "since, or not rendered (see its history).",
+            page_id,
+        )
     return result

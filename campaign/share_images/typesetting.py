@@ -10,6 +10,7 @@ headline size that fits a box. It knows nothing of pages or storage:
 import importlib
 import re
 import struct
+import time
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -19,8 +20,10 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from PIL import ImageFont, features
 
-#: The smallest headline size tried; a headline that does not fit even then
-#: (a "word" of some 80 letters) fails the rendering with ValueError.
+#: The smallest headline size tried. A headline that does not fit even then
+#: (a "word" of some 80 letters, a long URL) is broken inside its words;
+#: one that still does not fit is cut with an ellipsis: a card is always
+#: drawn.
 MIN_HEADLINE_SIZE = 12
 #: The weight headlines are drawn in, on variable fonts.
 HEADLINE_WEIGHT = "Bold"
@@ -266,15 +269,51 @@ def text_style(language_code: str, size: int) -> TextStyle:
 BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
-def wrap_words(text: str, font, max_width: float, direction: str = "ltr") -> list[str]:
-    """Greedy wrapping at spaces, in logical order; a word is never split.
+def _clusters(word: str) -> list[str]:
+    """The word's letters, each with the marks that follow it."""
+    clusters: list[str] = []
+    for char in word:
+        if clusters and unicodedata.combining(char):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+def split_word(word: str, font, max_width: float, direction: str = "ltr"):
+    """A word too wide for a line, cut between letters into pieces that fit
+    (each as long as fits: a binary search, not a measure per letter)."""
+    clusters, pieces = _clusters(word), []
+    while clusters:
+        low, high = 1, len(clusters)
+        while low < high:
+            middle = (low + high + 1) // 2
+            piece = "".join(clusters[:middle])
+            if font.getlength(piece, direction=direction) <= max_width:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append("".join(clusters[:low]))
+        clusters = clusters[low:]
+    return pieces
+
+
+def wrap_words(
+    text: str, font, max_width: float, direction: str = "ltr", split=False
+) -> list[str]:
+    """Greedy wrapping at spaces, in logical order.
 
     A word wider than ``max_width`` gets a line of its own, which the caller
-    sees as too wide and answers with a smaller font.
+    sees as too wide and answers with a smaller font; with ``split`` it is
+    cut between letters instead.
     """
     lines: list[str] = []
     current = ""
     for word in BREAKS.split(text.strip()):
+        if split and font.getlength(word, direction=direction) > max_width:
+            *whole, word = split_word(word, font, max_width, direction)
+            lines.extend([current, *whole] if current else whole)
+            current = ""
         candidate = f"{current} {word}" if current else word
         if current and font.getlength(candidate, direction=direction) > max_width:
             lines.append(current)
@@ -283,21 +322,48 @@ def wrap_words(text: str, font, max_width: float, direction: str = "ltr") -> lis
     return [*lines, current] if current else lines
 
 
-def fit_headline(
-    text: str, language_code: str, width: float, height: float, largest: int
-) -> tuple[TextStyle, list[str]]:
-    """The largest size (in steps of 2px) at which the wrapped text fits the box."""
-    for size in range(largest, MIN_HEADLINE_SIZE - 1, -2):
-        style = text_style(language_code, size)
-        lines = wrap_words(text, style, width, style.direction)
-        if style.block_height(len(lines)) <= height and all(
-            style.getlength(line) <= width for line in lines
-        ):
-            return style, lines
-    raise ValueError(
-        f"The headline {text!r} does not fit {width}×{height} even at "
-        f"{MIN_HEADLINE_SIZE}px."
+def _fits(style: TextStyle, lines: list[str], width: float, height: float) -> bool:
+    return style.block_height(len(lines)) <= height and all(
+        style.getlength(line) <= width for line in lines
     )
+
+
+class TypesettingTimeout(Exception):
+    """Fitting the headline went past its deadline."""
+
+
+def fit_headline(
+    text: str,
+    language_code: str,
+    width: float,
+    height: float,
+    largest: int,
+    deadline: float | None = None,
+) -> tuple[TextStyle, list[str]]:
+    """The largest size (in steps of 2px) at which the wrapped text fits the box.
+
+    Words are kept whole down to the smallest size; only a word too long for
+    a line even then (a URL) is broken, at the largest size that fits.
+    """
+    sizes = range(largest, MIN_HEADLINE_SIZE - 1, -2)
+    for split in (False, True):
+        for size in sizes:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise TypesettingTimeout(
+                    f"the headline was not fitted before its deadline ({size}px)"
+                )
+            style = text_style(language_code, size)
+            lines = wrap_words(text, style, width, style.direction, split=split)
+            if _fits(style, lines, width, height):
+                return style, lines
+    # Longer than the box holds even at the smallest size: cut it.
+    style = text_style(language_code, MIN_HEADLINE_SIZE)
+    lines = wrap_words(text, style, width, style.direction, split=True)
+    room = max(1, int((height - style.ascent - style.descent) // style.pitch) + 1)
+    last = lines[room - 1]
+    while last and style.getlength(f"{last}…") > width:
+        last = last[:-1]
+    return style, [*lines[: room - 1], f"{last}…"]
 
 
 def draw_line(draw, text, style, left, right, baseline, fill) -> None:

@@ -94,3 +94,8 @@ CELERY_BEAT_SCHEDULE["notifications-legal-due"] = {
     "task": "notifications.legal_due",
     "schedule": crontab(minute=0, hour=NOTIFICATIONS_LEGAL_DUE_HOUR),
 }
+
+#: Drawing a page's two share cards may take this long (checked while it
+#: fits the headline); past it the old cards stay and the editor is told.
+#: The task's Celery soft time limit is this plus a margin.
+SHARE_IMAGE_RENDER_SECONDS = float(env.string("SHARE_IMAGE_RENDER_SECONDS", "30"))

@@ -175,6 +175,14 @@ class PageInputTests(WagtailPageTestCase):
         assert "An image needs alt text" in text
         self.assert_nothing_lost()
 
+    def test_a_headline_over_its_block_limit_is_refused_in_the_editor(self):
+        text = self.edit(
+            [("hero", {"headline": "H" * 121, "standfirst": "", "image": "",
+                       "alt_text": ""})]
+        )  # fmt: skip
+        assert "Ensure this value has at most 120 characters (it has 121)" in text
+        self.assert_nothing_lost()
+
     def test_video_without_captions_is_refused(self):
         text = self.edit(
             [("video", {"title": "V", "video": self.video.pk, "captions": "",

@@ -16,6 +16,7 @@ from wagtail.models import PageLogEntry
 
 from campaign.models import CampaignPage, Release, Rollout, TranslationReview
 from campaign.releases import engine, limits
+from campaign.timezones import wall_to_utc
 from tests.campaign import builders
 
 pytestmark = [pytest.mark.django_db]
@@ -214,4 +215,29 @@ def test_command_publishes_a_past_go_live_at_once_with_now_and_logs_the_operator
     assert any(
         "ops-anna" in record.getMessage() and str(release.pk) in record.getMessage()
         for record in caplog.records
+    )
+
+
+# Other ways a far date came in ------------------------------------------------
+
+
+def test_a_wall_time_off_the_calendar_is_a_validation_error_not_an_overflow():
+    with pytest.raises(ValidationError, match="too far from today"):
+        wall_to_utc("9999-12-31 23:59", "America/Toronto")
+    with pytest.raises(ValidationError, match="too far from today"):
+        wall_to_utc("0001-01-01 00:05", "Pacific/Auckland")
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "9999-12-31T23:59"])
+def test_the_release_calendar_answers_a_far_date_with_this_month(admin_client, day):
+    for view in ("month", "week"):
+        response = admin_client.get(
+            reverse("campaign_releases:calendar"), {"date": day, "view": view}
+        )
+        assert response.status_code == 200
+    assert (
+        admin_client.get(
+            reverse("campaign_releases:calendar_csv"), {"date": day}
+        ).status_code
+        == 200
     )

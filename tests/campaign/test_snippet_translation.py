@@ -311,7 +311,7 @@ def test_a_segment_of_another_translation_is_a_400(world, helpline, nina):
     ("value", "message"),
     [
         ("Stop\x00lijn", "contains a null character"),
-        ("S" * 151, "is 151 characters long; the field holds at most 150"),
+        ("S" * 151, "is 151 characters long; this field allows at most 150"),
     ],
 )
 def test_a_text_the_field_cannot_hold_is_a_form_error(
