@@ -21,7 +21,12 @@ from wagtail.admin.widgets import AdminDateTimeInput
 
 from campaign.models import Region, Release, Rollout, source_page
 from campaign.releases import engine
-from campaign.timezones import label, parse_wall_time, wall_to_utc
+from campaign.timezones import (
+    admin_clock,
+    parse_wall_time,
+    region_label,
+    wall_to_utc,
+)
 
 Mode = Rollout.Mode
 
@@ -119,7 +124,7 @@ class RolloutForm(forms.Form):
                 help_text=_("Local time in %(zone)s; it is %(now)s there now.")
                 % {
                     "zone": region.time_zone,
-                    "now": timezone.now().astimezone(region.zone).strftime("%H:%M"),
+                    "now": admin_clock(timezone.now().astimezone(region.zone)),
                 },
             )
             self.fields[self.expire_name(region)] = forms.CharField(
@@ -207,9 +212,9 @@ class RolloutForm(forms.Form):
             self.moves.append(
                 (
                     item.region,
-                    f"{label(release.go_live_at, item.region.zone)} "
+                    f"{region_label(release.go_live_at, item.region.zone)} "
                     f"({release.get_state_display()})",
-                    label(item.go_live_at, item.region.zone),
+                    region_label(item.go_live_at, item.region.zone),
                 )
             )
         if self.moves and not confirmed:
@@ -255,7 +260,7 @@ class RolloutForm(forms.Form):
                 go_name,
                 go_prefix
                 + _("%(local)s is already past. Choose a time to come.")
-                % {"local": label(go_live_at, region.zone)},
+                % {"local": region_label(go_live_at, region.zone)},
             )
             return
         if expire_at and expire_at <= go_live_at:
