@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import babel
 import babel.dates
 from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 UTC = dt.UTC
@@ -136,6 +137,52 @@ def utc_label(instant: dt.datetime) -> str:
     moment = instant.astimezone(UTC)
     clock = "%Y-%m-%d %H:%M" if moment.second == 0 else "%Y-%m-%d %H:%M:%S"
     return f"{moment:{clock}} UTC"
+
+
+# Time as the admin user reads it ---------------------------------------------
+#
+# In the admin, Wagtail activates each user's preferred language and time
+# zone around every view (wagtail.admin.localization.get_localized_response).
+# These format through Django's localized formats (config/formats for
+# English), so a German user reads "01.03.2027 09:00", a French one
+# "01/03/2027 09:00". ``label`` and ``utc_label`` above stay fixed-format
+# for commands, logs and exports.
+
+
+def _offset(moment: dt.datetime) -> str:
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}"
+
+
+def admin_date(value: dt.date) -> str:
+    """A date as the active language writes it short (01.03.2027)."""
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def admin_clock(moment: dt.datetime | dt.time) -> str:
+    """A time of day in the active language's format; seconds when not zero."""
+    pattern = formats.get_format("TIME_FORMAT")
+    if moment.second and pattern.endswith("i"):
+        pattern += ":s"
+    return formats.time_format(moment, pattern)
+
+
+def admin_moment(moment: dt.datetime) -> str:
+    """Date and time of an aware datetime, on its own clock, with its zone."""
+    return f"{admin_date(moment)} {admin_clock(moment)} {moment.tzname()}"
+
+
+def region_label(instant: dt.datetime, zone: ZoneInfo | str) -> str:
+    """An instant on the region's clock, written the user's way:
+    ``01.03.2027 09:00 CET (UTC+01:00)``."""
+    moment = to_local(instant, zone)
+    return f"{admin_moment(moment)} ({_offset(moment)})"
+
+
+def viewer_label(instant: dt.datetime) -> str:
+    """An instant on the user's own clock (their Wagtail time zone, active
+    during admin requests): ``28.02.2027 17:00 EST``."""
+    return admin_moment(timezone.localtime(instant))
 
 
 def wall_to_utc(value: str | dt.datetime, zone: ZoneInfo | str) -> dt.datetime:

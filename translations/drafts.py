@@ -26,6 +26,7 @@ from collections import defaultdict
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Revision
@@ -39,6 +40,7 @@ from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from campaign import publication
 from campaign.models import TranslationReview, source_page
 from translations import events
 
@@ -93,6 +95,14 @@ def start_translation(source: Page, locale: Locale, user) -> Translation:
         return Translation.objects.get(
             source__object_id=source.translation_key, target_locale=locale
         )
+    if target.alias_of_id:
+        # An alias mirrors the source and has no text of its own to
+        # translate; it becomes a page of its own first, as wagtail-localize
+        # does when it translates one. Readers see the same text as before:
+        # the live revision Wagtail records is the alias's live content, so
+        # this is not a publication (campaign.publication).
+        with publication.permitted("alias conversion, content unchanged"):
+            ConvertAliasPageAction(target.specific, user=user).execute()
     translation_source, _created = TranslationSource.get_or_create_from_instance(source)
     translation, _created = Translation.objects.get_or_create(
         source=translation_source, target_locale=locale

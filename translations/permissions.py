@@ -95,6 +95,27 @@ def can_translate(user, page: Page) -> bool:
     return translator_locales(user).filter(pk=page.locale_id).exists()
 
 
+def works_in_segments(user, page: Page) -> bool:
+    """Is ``user`` a translator of ``page`` (its locale, no publish permission
+    on its tree)? Translators translate the source's segments in
+    wagtail-localize's editor, so a translation's structure is always the
+    source's: they never get Wagtail's page editor (where a StreamField's
+    blocks are added, moved and deleted) and never delete a page."""
+    if is_source_locale(page.locale_id) or not can_translate(user, page):
+        return False
+    return not holds_publish(page.permissions_for_user(user))
+
+
+def translates_only(user) -> bool:
+    """A translator who may publish nowhere: page-wide offers that could
+    concern their pages (the listing's bulk "Delete") are not made to them."""
+    if not user.is_active or user.is_superuser or not _codes(user, TRANSLATORS):
+        return False
+    return not GroupPagePermission.objects.filter(
+        group__user=user, permission__codename="publish_page"
+    ).exists()
+
+
 def holds_publish(perms) -> bool:
     """Does the user hold publish permission on the page's tree? Campaign
     pages publish through releases only (their ``can_publish()`` is always

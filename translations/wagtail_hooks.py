@@ -27,7 +27,12 @@ from translations.editor import (
     with_editor_policy,
     without_delete,
 )
-from translations.permissions import can_translate, reviewer_locales
+from translations.permissions import (
+    can_translate,
+    is_source_locale,
+    reviewer_locales,
+    works_in_segments,
+)
 from translations.views.pages import workspace_url_for
 
 
@@ -91,6 +96,38 @@ def register_translation_menu():
     )
 
 
+@hooks.register("before_edit_page", order=-20)
+def keep_translators_in_the_segment_editor(request, page):
+    """Translators edit a translation in wagtail-localize's segment editor
+    only, whatever made the page (a synced translation, ``copy_for_translation``,
+    an alias, a converted page): its structure follows the source's.
+
+    - A POST to the page editor is refused whole, nothing saved: the segment
+      editor writes through wagtail-localize's string endpoints and our
+      Save draft / Submit views, never through this form.
+    - A page without an enabled Translation is not shown in Wagtail's
+      editor: the translator goes to the page's workspace, where "Translate
+      segment by segment" starts one from the page's current text.
+    """
+    if not works_in_segments(request.user, page):
+        return None
+    if request.method not in ("GET", "HEAD"):
+        return permission_denied(request)
+    if drafts.synced_translation(page) is not None and not page.alias_of_id:
+        return None  # translation_editor_actions opens the segment editor
+    source = drafts.source_page(page)
+    if not is_source_locale(source.locale_id):
+        return permission_denied(request)  # nothing to translate it from
+    messages.info(
+        request,
+        _(
+            "Translations are made segment by segment, from the source page: "
+            "start the translation here."
+        ),
+    )
+    return redirect(workspace_url_for(page))
+
+
 @hooks.register("before_edit_page", order=-1)
 def translation_editor_actions(request, page):
     """Add Save draft / Submit for review above wagtail-localize's editor,
@@ -142,12 +179,44 @@ def hide_workflow_submission_for_translators(menu_items, request, context):
 @hooks.register("before_delete_page")
 def refuse_delete(request, page):
     """Translators never delete a translation (only its publishers may):
-    refused here, whatever button or URL the request came from."""
-    if can_translate(request.user, page) and is_translation_without_publish(
-        request, page
-    ):
+    refused here, whatever button or URL the request came from. (Campaign
+    pages also say so in their permission tester, which hides Delete.)"""
+    if works_in_segments(request.user, page):
         return permission_denied(request)
     return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_delete(request, action_type, objects, action_class_instance):
+    """The bulk "Delete" of pages, refused whole to a translator when any of
+    the pages is one they translate."""
+    if action_type != "delete" or not isinstance(objects, list | tuple):
+        return None
+    pages = [item for item in objects if isinstance(item, Page)]
+    if any(works_in_segments(request.user, page) for page in pages):
+        return permission_denied(request)
+    return None
+
+
+def _without_delete(buttons, delete_url: str) -> list:
+    kept = []
+    for button in buttons:
+        if getattr(button, "url", None) and button.url.startswith(delete_url):
+            continue
+        children = getattr(button, "dropdown_buttons", None)
+        if children is not None:
+            button.dropdown_buttons = _without_delete(children, delete_url)
+        kept.append(button)
+    return kept
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_delete_from_translators(buttons, page, user, context=None):
+    """No "Delete" among a page's listing actions for its translators, for
+    every page type (campaign pages' tester already says no)."""
+    if works_in_segments(user, page):
+        url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+        buttons[:] = _without_delete(buttons, url)
 
 
 @hooks.register("after_edit_page")

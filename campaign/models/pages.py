@@ -93,6 +93,17 @@ class CampaignPagePermissionTester(PagePermissionTester):
             return False
         return self.user.is_superuser or "publish" in self.permissions
 
+    def can_delete(self, ignore_bulk=False):
+        """A translation is deleted only by those who may publish its tree.
+        Wagtail lets anyone with "add" delete the unpublished pages they own,
+        which would let translators and regional editors drop a locale's
+        campaign page; with this, Wagtail hides Delete from them in the
+        editor, the listings, the header and bulk actions, and its delete
+        view refuses them."""
+        if not self.page.locale.is_default and not self.holds_publish():
+            return False
+        return super().can_delete(ignore_bulk=ignore_bulk)
+
 
 #: What readers see of a campaign page's row: written only by a release
 #: while the page is live.

@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from campaign.models import CampaignPage, Release
 from campaign.releases import engine
-from campaign.timezones import label, utc_label
+from campaign.timezones import region_label, viewer_label
 
 from . import access
 from .views import ReleaseAdminMixin
@@ -68,8 +68,8 @@ class ReleaseConfirmView(ConfirmView):
         release = self.release
         context.update(
             release=release,
-            go_live_local=label(release.go_live_at, release.region.zone),
-            go_live_utc=utc_label(release.go_live_at),
+            go_live_local=region_label(release.go_live_at, release.region.zone),
+            go_live_viewer=viewer_label(release.go_live_at),
             cancel_url=timeline_url(release),
         )
         return context

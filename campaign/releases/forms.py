@@ -21,7 +21,11 @@ from wagtail.admin.widgets import AdminDateTimeInput
 
 from campaign.models import Region, Release, Rollout, source_page
 from campaign.releases import engine, limits
-from campaign.timezones import label, parse_wall_time
+from campaign.timezones import (
+    admin_clock,
+    parse_wall_time,
+    region_label,
+)
 
 Mode = Rollout.Mode
 
@@ -115,7 +119,7 @@ class RolloutForm(forms.Form):
                 help_text=_("Local time in %(zone)s; it is %(now)s there now.")
                 % {
                     "zone": region.time_zone,
-                    "now": timezone.now().astimezone(region.zone).strftime("%H:%M"),
+                    "now": admin_clock(timezone.now().astimezone(region.zone)),
                 },
             )
             self.fields[self.expire_name(region)] = forms.CharField(
@@ -203,9 +207,9 @@ class RolloutForm(forms.Form):
             self.moves.append(
                 (
                     item.region,
-                    f"{label(release.go_live_at, item.region.zone)} "
+                    f"{region_label(release.go_live_at, item.region.zone)} "
                     f"({release.get_state_display()})",
-                    label(item.go_live_at, item.region.zone),
+                    region_label(item.go_live_at, item.region.zone),
                 )
             )
         if self.moves and not confirmed:

@@ -23,6 +23,7 @@ from campaign.models import (
     Region,
     source_legal_text,
 )
+from campaign.timezones import admin_date
 
 from . import access
 from .views import ReleaseAdminMixin
@@ -122,7 +123,7 @@ class SignOffView(ReleaseAdminMixin, TemplateView):
             % {
                 "title": self.text.title,
                 "region": self.text.region.name,
-                "date": sign_off.review_by or "—",
+                "date": admin_date(sign_off.review_by) if sign_off.review_by else "—",
             },
         )
         return redirect("campaign_releases:legal")

@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from campaign.models import Release
-from campaign.timezones import label, utc_label
+from campaign.timezones import region_label, viewer_label
 
 from . import access, readiness
 from .progress import REFRESH_SECONDS, WINDOW, progress
@@ -20,8 +20,8 @@ UPCOMING = 10
 class Entry:
     def __init__(self, release: Release, now):
         self.release = release
-        self.local = label(release.go_live_at, release.region.zone)
-        self.utc = utc_label(release.go_live_at)
+        self.local = region_label(release.go_live_at, release.region.zone)
+        self.viewer = viewer_label(release.go_live_at)
         self.state = state_label(release, now)
         self.late = release.is_late(now)
         self.will_block = (

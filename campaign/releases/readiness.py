@@ -36,7 +36,7 @@ from campaign.models import (
     source_legal_text,
     source_page,
 )
-from campaign.timezones import label
+from campaign.timezones import admin_date, region_label
 
 Status = TranslationReview.Status
 
@@ -171,11 +171,11 @@ def _legal_checks(result, region, today) -> None:
                 "legal",
                 False,
                 _("The legal text “%(title)s” was due for review on %(date)s.")
-                % {"title": text.title, "date": text.review_by.isoformat()},
+                % {"title": text.title, "date": admin_date(text.review_by)},
             )
         )
     else:
-        until = text.review_by.isoformat() if text.review_by else _("no date")
+        until = admin_date(text.review_by) if text.review_by else _("no date")
         result.checks.append(
             Check(
                 "legal",
@@ -239,4 +239,4 @@ def will_block(release, now=None) -> list[str]:
 
 
 def instant_label(release) -> str:
-    return label(release.go_live_at, release.region.zone)
+    return region_label(release.go_live_at, release.region.zone)

@@ -2,18 +2,19 @@
 
 The SVG is built on the server from plain numbers, so the admin needs no
 third-party script and no inline style under its Content-Security-Policy.
-One row per region, ordered by instant; x is UTC time. Every marker carries
-its state as text and as a shape, never as colour alone.
+One row per region, ordered by instant; x is time, labelled on the user's
+own clock (their Wagtail time zone) and written in their language's format.
+Every marker carries its state as text and as a shape, never as colour alone.
 """
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from campaign.models import Release
-from campaign.timezones import label, utc_label
+from campaign.timezones import admin_date, region_label, viewer_label
 
 State = Release.State
 
@@ -89,7 +90,7 @@ class Row:
     x: float
     region: str
     local: str
-    utc: str
+    viewer: str  # the same instant on the user's clock
     state: str
     colour: str
     shape: str
@@ -105,13 +106,15 @@ class Row:
     def expires(self) -> str:
         release = self.release
         return (
-            label(release.expire_at, release.region.zone) if (release.expire_at) else ""
+            region_label(release.expire_at, release.region.zone)
+            if release.expire_at
+            else ""
         )
 
     @property
     def published(self) -> str:
         at = self.release.published_at
-        return utc_label(at) if at else ""
+        return viewer_label(at) if at else ""
 
     @property
     def lateness(self) -> str:
@@ -123,7 +126,7 @@ class Row:
         return self.y - 4
 
     @property
-    def utc_y(self) -> float:
+    def viewer_y(self) -> float:
         return self.y + 12
 
     @property
@@ -148,6 +151,8 @@ class Timeline:
     ticks: list[Tick] = field(default_factory=list)
     now_x: float | None = None
     row_height: int = ROW
+    #: The user's time zone as the axis names it (UTC, CET, EST).
+    zone: str = "UTC"
 
     @property
     def marker(self) -> int:
@@ -195,14 +200,17 @@ def _ticks(start: datetime, end: datetime, scale) -> list[Tick]:
     first = epoch + timedelta(
         seconds=-(-(start - epoch).total_seconds() // seconds) * seconds
     )
-    pattern = "%H:%M:%S" if seconds < 60 else "%H:%M"
+    pattern = formats.get_format("TIME_FORMAT")
+    if seconds < 60 and pattern.endswith("i"):
+        pattern += ":s"
     ticks, moment, last_date = [], first, None
     while moment <= end:
-        date = f"{moment:%Y-%m-%d}"
+        local = timezone.localtime(moment)
+        date = admin_date(local)
         ticks.append(
             Tick(
                 x=scale(moment),
-                time=moment.strftime(pattern),
+                time=formats.time_format(local, pattern),
                 date=date if date != last_date else "",
             )
         )
@@ -224,7 +232,9 @@ def build(releases, title: str, now: datetime | None = None) -> Timeline:
     """The timeline of ``releases``: one row each, ordered by go-live instant."""
     now = now or timezone.now()
     releases = sorted(releases, key=lambda r: (r.go_live_at, r.region.code))
-    timeline = Timeline(title=title, description="")
+    timeline = Timeline(
+        title=title, description="", zone=timezone.localtime(now).tzname()
+    )
     timeline.height = TOP + ROW * max(len(releases), 1) + AXIS
     timeline.axis_y = TOP + ROW * max(len(releases), 1)
     if not releases:
@@ -249,8 +259,8 @@ def build(releases, title: str, now: datetime | None = None) -> Timeline:
             y=y,
             x=x,
             region=f"{release.region.name} ({release.region.code})",
-            local=label(release.go_live_at, release.region.zone),
-            utc=utc_label(release.go_live_at),
+            local=region_label(release.go_live_at, release.region.zone),
+            viewer=viewer_label(release.go_live_at),
             state=state_label(release, now),
             colour=COLOURS[release.state],
             shape=shape,
@@ -261,11 +271,11 @@ def build(releases, title: str, now: datetime | None = None) -> Timeline:
         )
         timeline.rows.append(row)
         lines.append(
-            _("%(region)s: %(local)s, %(utc)s, %(state)s")
+            _("%(region)s: %(local)s, %(viewer)s, %(state)s")
             % {
                 "region": row.region,
                 "local": row.local,
-                "utc": row.utc,
+                "viewer": row.viewer,
                 "state": row.state,
             }
         )

@@ -43,7 +43,7 @@ def test_rows_are_ordered_by_instant_and_placed_left_to_right():
     assert ys == sorted(ys)
     au = built.rows[0]
     assert au.local == "2027-03-01 09:00 AEDT (UTC+11:00)"
-    assert au.utc == "2027-02-28 22:00 UTC"
+    assert au.viewer == "2027-02-28 22:00 UTC"
     assert au.state == "scheduled"
     assert built.ticks and built.ticks[0].date  # the first tick names its date
     assert built.now_x is None  # "now" lies before the axis
@@ -61,7 +61,7 @@ def test_seconds_show_when_the_instants_are_seconds_apart():
         now=start,
     )
     assert built.rows[0].local == "2027-03-01 10:00:06 CET (UTC+01:00)"
-    assert built.rows[1].utc == "2027-03-01 09:00:10 UTC"
+    assert built.rows[1].viewer == "2027-03-01 09:00:10 UTC"
     assert all(":" in tick.time[3:] for tick in built.ticks)  # HH:MM:SS ticks
     assert built.now_x is not None
 

@@ -333,9 +333,15 @@ def test_a_newer_submission_replaces_the_one_waiting(world, translator):
     ) == [second]
 
 
-def test_submit_from_wagtails_own_editor_saves_a_draft_and_submits_it(
-    world, translator
+def test_an_editor_who_may_publish_submits_from_wagtails_own_editor(
+    world, django_user_model
 ):
+    """Translators never get Wagtail's editor (translations work in segments,
+    tests/translations/test_translator_structure.py); an editor who holds
+    publish permission may edit a translation there and submit it."""
+    editor = django_user_model.objects.create_superuser(
+        "sam", "sam@example.invalid", "pw-123456"
+    )
     page = world.page("fr-be")
     data = nested_form_data(
         {
@@ -364,7 +370,7 @@ def test_submit_from_wagtails_own_editor_saves_a_draft_and_submits_it(
         }
     )
     data["campaign-submit-review"] = "Submit for review"
-    response = client_for(translator).post(
+    response = client_for(editor).post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), data
     )
     assert response.status_code == 302, response.content.decode()[:2000]

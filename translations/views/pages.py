@@ -18,7 +18,12 @@ from wagtail.models import Locale, Page
 from campaign.models import TranslationReview
 from translations import drafts
 from translations.labels import missing_segments
-from translations.permissions import can_translate, is_source_locale, translator_locales
+from translations.permissions import (
+    can_translate,
+    is_source_locale,
+    translator_locales,
+    works_in_segments,
+)
 from translations.status import (
     Cell,
     last_string_edit,
@@ -103,6 +108,8 @@ class WorkspaceView(WorkspaceBase):
             reviews=reviews,
             here=self.request.get_full_path(),
             missing=missing_segments(translation, self.source),
+            segments_only=page is not None
+            and works_in_segments(self.request.user, page),
         )
         if page is not None:
             context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[page.pk])
