@@ -4,7 +4,7 @@ import pytest
 
 from campaign.releases import engine
 from outreach import counters
-from outreach.models import Partner, ReachCount
+from outreach.models import ReachCount
 from tests.outreach.conftest import ORIGIN, make_partner
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db]
@@ -77,13 +77,16 @@ def test_missing_unknown_and_inactive_keys_are_refused(client, world):
     assert missing["WWW-Authenticate"].startswith("Bearer")
     unknown = get(client, "cmk_nope", region="BE")
     assert (unknown.status_code, unknown.json()["error"]) == (401, "unknown_key")
-    Partner.objects.filter(pk=world.partner.pk).update(active=False)
+    # Saved as the admin saves it: the change reaches the answers at once.
+    world.partner.active = False
+    world.partner.save()
     inactive = get(client, world.key, region="BE")
     assert (inactive.status_code, inactive.json()["error"]) == (403, "inactive_partner")
 
 
 def test_over_the_rate_limit_answers_429_with_retry_after(client, world):
-    Partner.objects.filter(pk=world.partner.pk).update(rate_limit=3)
+    world.partner.rate_limit = 3
+    world.partner.save()
     statuses = [
         get(client, world.key, region="BE", lang="nl").status_code for _ in range(4)
     ]
