@@ -51,12 +51,17 @@ def _phone(helpline: Helpline) -> dict | None:
 
 @dataclass(frozen=True)
 class Line:
-    """A helpline: its fixed fields, and the row that says if it is open."""
+    """A helpline: its fixed fields, and what says whether it is open now."""
 
-    row: Helpline  # opening hours and closures prefetched: is_open() reads no table
+    row: Helpline
+    hours: tuple  # its OpeningHours rows
+    closures: tuple  # its HelplineClosure rows
     fixed: dict
     web_url: str
     chat_url: str
+
+    def open_now(self, now) -> bool:
+        return self.row.open_with(now, self.hours, self.closures)
 
 
 @dataclass
@@ -113,6 +118,8 @@ def prepare(offer: Offer, request=None) -> Prepared:
     lines = [
         Line(
             helpline,
+            tuple(helpline.opening_hours.all()),
+            tuple(helpline.closures.all()),
             {
                 "name": helpline.name,
                 "description": helpline.description,
@@ -156,9 +163,10 @@ def answer(request, partner: int, prepared: Prepared, counts: dict | None = None
     place = (partner, prepared.campaign_id, prepared.region["code"],
              prepared.locale, variant_id)  # fmt: skip
     paths = prepared.go_paths(place)
+    site = request.build_absolute_uri("/")[:-1]  # the paths are ASCII already
 
     def link(target: str) -> str:
-        return request.build_absolute_uri(paths[target]) if target else ""
+        return site + paths[target] if target else ""
 
     now = timezone.now()
     helplines = []
@@ -173,7 +181,7 @@ def answer(request, partner: int, prepared: Prepared, counts: dict | None = None
                 "chat_url": link(line.chat_url) or None,
                 "languages": fixed["languages"],
                 "anonymity_note": fixed["anonymity_note"],
-                "open_now": line.row.is_open(now),
+                "open_now": line.open_now(now),
                 "always_open": fixed["always_open"],
                 "hours": fixed["hours"],
                 "is_example": fixed["is_example"],
