@@ -152,3 +152,18 @@ def test_schema_is_served_and_names_the_endpoint(client, world):
     schema = response.json()
     assert schema["openapi"].startswith("3.")
     assert set(schema["paths"]) == {URL}
+
+
+def test_answered_before_the_page_middleware_it_keeps_their_checks(
+    client, world, settings
+):
+    """PartnerApiMiddleware answers ahead of the stack pages need; what that
+    stack gave the API stays: the host check, the frame and length headers."""
+    response = get(client, world.key, region="BE", lang="nl")
+    assert response["X-Frame-Options"] == "DENY"
+    assert int(response["Content-Length"]) == len(response.content)
+    assert "Set-Cookie" not in response.headers
+    settings.ALLOWED_HOSTS = ["testserver"]
+    # Refused for its host before its missing key is looked at.
+    foreign = client.get(URL, {"region": "BE"}, HTTP_HOST="not-allowed.example")
+    assert foreign.status_code == 400
