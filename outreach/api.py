@@ -2,7 +2,9 @@
 
 Authorised by ``Authorization: Bearer KEY``; readable from a browser only on
 the partner's allowed origins (CORS); never sets a cookie; every error is
-JSON with a message a developer can act on.
+JSON with a message a developer can act on. Answered from the process's
+snapshot in one Redis round trip, no query once warm (outreach/snapshot.py),
+ahead of the middleware pages need (outreach/middleware.py).
 """
 
 from django.http import HttpResponse, JsonResponse
