@@ -27,7 +27,7 @@ def totals(warning: Warning) -> dict[int, tuple[int, int]]:
 def shares(warning: Warning, variant_ids: list[int], draws: int = 2000,
            seed: int = 11) -> dict[int, float]:  # fmt: skip
     """The share of requests each wording gets now (shown in the report)."""
-    if warning.allocation != Warning.Allocation.THOMPSON or len(variant_ids) < 2:
+    if not follows_evidence(warning, variant_ids):
         return {pk: 1 / len(variant_ids) for pk in variant_ids} if variant_ids else {}
     counts = totals(warning)
     rng = random.Random(seed)  # noqa: S311 (a fixed seed: the report is stable)
@@ -49,10 +49,16 @@ def _draw(rng, counts, variant_ids) -> int:
     return best
 
 
-def choose(warning: Warning, variant_ids: list[int]) -> int:
-    if warning.allocation != Warning.Allocation.THOMPSON or len(variant_ids) < 2:
+def follows_evidence(warning: Warning, variant_ids: list[int]) -> bool:
+    return warning.allocation == Warning.Allocation.THOMPSON and len(variant_ids) > 1
+
+
+def choose(warning: Warning, variant_ids: list[int], counts: dict | None = None) -> int:
+    """A wording for one request; ``counts`` are ``totals(warning)`` when the
+    caller keeps them (read from the database when not given)."""
+    if not follows_evidence(warning, variant_ids):
         return _random.choice(variant_ids)
     floor = min(warning.floor, 1 / len(variant_ids))
     if _random.random() < floor * len(variant_ids):
         return _random.choice(variant_ids)
-    return _draw(_random, totals(warning), variant_ids)
+    return _draw(_random, totals(warning) if counts is None else counts, variant_ids)

@@ -2,15 +2,15 @@
 
 Authorised by ``Authorization: Bearer KEY``; readable from a browser only on
 the partner's allowed origins (CORS); never sets a cookie; every error is
-JSON with a message a developer can act on.
+JSON with a message a developer can act on. Answered from the process's
+snapshot in one Redis round trip, no query once warm (outreach/snapshot.py),
+ahead of the middleware pages need (outreach/middleware.py).
 """
 
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from . import live, ratelimit
-from .models import Partner
-from .present import answer
+from . import snapshot
 from .schema import schema
 
 CORS_MAX_AGE = "600"
@@ -38,7 +38,7 @@ def _cors(response: HttpResponse, origin: str | None, allowed: bool):
     return response
 
 
-def _partner(request) -> Partner | JsonResponse:
+def _key(request) -> str | JsonResponse:
     header = request.headers.get("Authorization", "")
     scheme, _sep, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
@@ -48,24 +48,33 @@ def _partner(request) -> Partner | JsonResponse:
             "Send your API key as “Authorization: Bearer KEY”.",
             WWW_Authenticate='Bearer realm="warnings"',
         )
-    partner = Partner.by_key(key.strip())
-    if partner is None:
-        return error(
-            401,
-            "unknown_key",
-            "This API key is not known. Ask the campaign team for a new one.",
-            WWW_Authenticate='Bearer realm="warnings", error="invalid_token"',
-        )
-    if not partner.active:
-        return error(403, "inactive_partner", "This partner is not active.")
-    return partner
+    return key.strip()
+
+
+def _lookup(key: str, origin: str | None, region: str | None):
+    """The partner a request serves, or the refusal (snapshot.Lookup)."""
+
+    def lookup(found: snapshot.Snapshot):
+        partner = found.by_key(key)
+        if partner is None:
+            return error(
+                401,
+                "unknown_key",
+                "This API key is not known. Ask the campaign team for a new one.",
+                WWW_Authenticate='Bearer realm="warnings", error="invalid_token"',
+            )
+        if not partner.active:
+            return error(403, "inactive_partner", "This partner is not active.")
+        if not region:
+            response = error(400, "missing_region", "Give ?region=, e.g. BE.")
+            return _cors(response, origin, partner.allows(origin))
+        return partner
+
+    return lookup
 
 
 def _preflight(origin: str | None) -> HttpResponse:
-    allowed = bool(origin) and any(
-        partner.allows(origin) for partner in Partner.objects.filter(active=True)
-    )
-    if not allowed:
+    if not (origin and snapshot.current_snapshot().origin_allowed(origin)):
         return _no_store(error(403, "origin_not_allowed", "Origin not allowed."))
     response = HttpResponse(status=204)
     response["Access-Control-Allow-Origin"] = origin
@@ -84,31 +93,30 @@ def warnings(request):
         return _no_store(
             error(405, "method_not_allowed", "Use GET.", Allow="GET, OPTIONS")
         )
-    partner = _partner(request)
-    if not isinstance(partner, Partner):
-        return _no_store(partner)
-    allowed = partner.allows(origin)
+    key = _key(request)
+    if not isinstance(key, str):
+        return _no_store(key)
     region = request.GET.get("region")
-    if not region:
-        response = error(400, "missing_region", "Give ?region=, e.g. BE.")
-        return _no_store(_cors(response, origin, allowed))
-    retry_after = ratelimit.hit(partner.pk, partner.rate_limit)
-    if retry_after:
+    result = snapshot.serve(
+        request, _lookup(key, origin, region), region, request.GET.get("lang")
+    )
+    if result.refusal is not None:
+        return _no_store(result.refusal)
+    partner = result.caller
+    allowed = partner.allows(origin)
+    if result.retry_after:
         response = error(
             429,
             "rate_limited",
             f"More than {partner.rate_limit} requests this minute.",
-            Retry_After=str(retry_after),
+            Retry_After=str(result.retry_after),
         )
         return _no_store(_cors(response, origin, allowed))
-    try:
-        offer = live.offer(region, request.GET.get("lang"))
-    except live.NotFound as missing:
-        response = error(404, missing.code, str(missing))
+    if result.missing is not None:
+        response = error(404, result.missing.code, str(result.missing))
         return _no_store(_cors(response, origin, allowed))
-    body = answer(request, partner, offer)
-    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
-    response["Content-Language"] = offer.locale.language_code
+    response = JsonResponse(result.body, json_dumps_params={"ensure_ascii": False})
+    response["Content-Language"] = result.prepared.locale
     return _no_store(_cors(response, origin, allowed))
 
 

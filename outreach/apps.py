@@ -8,3 +8,10 @@ class OutreachConfig(AppConfig):
 
     name = "outreach"
     verbose_name = _("Outreach")
+
+    def ready(self):
+        from outreach import snapshot
+
+        # Every change that can alter a partner's answer gives the answers a
+        # new version (outreach/snapshot.py).
+        snapshot.connect()

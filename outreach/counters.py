@@ -1,7 +1,9 @@
 """Reach counters: one Redis round trip per request, folded by beat.
 
 A request adds to one Redis hash with HINCRBY in a pipeline (one round
-trip). Its fields name only aggregates:
+trip; a partner request's count goes in the script that also checks its
+answer and its rate limit, outreach/trip.py). Its fields name only
+aggregates:
 
 - ``i|DAY|PARTNER|CAMPAIGN|REGION|LOCALE|VARIANT``: an impression;
 - ``c|DAY|PARTNER|CAMPAIGN|REGION|LOCALE|VARIANT``: a click-through;
@@ -55,12 +57,23 @@ def view_field(path: str) -> str:
     return f"v|{today()}|{path}"
 
 
+def take_pending() -> Counter:
+    """What waits in this process, handed to the caller's round trip."""
+    with _pending_lock:
+        waiting = Counter(_pending)
+        _pending.clear()
+    return waiting
+
+
+def keep(increments: Counter) -> None:
+    """Increments that could not be sent: they wait for the next round trip."""
+    with _pending_lock:
+        _pending.update(increments)
+
+
 def add(*fields: str) -> None:
     """Count each field once: one round trip, or kept in the process."""
-    with _pending_lock:
-        waiting = dict(_pending)
-        _pending.clear()
-    increments = Counter(waiting)
+    increments = take_pending()
     increments.update(fields)
     client = store.client()
     if client is not None:
@@ -74,8 +87,7 @@ def add(*fields: str) -> None:
         except redis.RedisError:
             store.failed()
             logger.warning("Redis does not answer: counts kept in the process")
-    with _pending_lock:
-        _pending.update(increments)
+    keep(increments)
 
 
 #: A fold's record is needed only until its key is deleted, seconds later.

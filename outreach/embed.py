@@ -17,9 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from . import live, ratelimit
-from .models import Partner
-from .present import answer
+from . import snapshot
 
 
 def frame_policy(origins: list[str]) -> str:
@@ -37,7 +35,7 @@ def _plain(status: int, message: str, **headers) -> HttpResponse:
     return response
 
 
-def _headers(response: HttpResponse, partner: Partner | None) -> HttpResponse:
+def _headers(response: HttpResponse, partner: snapshot.Caller | None) -> HttpResponse:
     response["Content-Security-Policy"] = frame_policy(
         partner.origins if partner else []
     )
@@ -49,26 +47,39 @@ def _headers(response: HttpResponse, partner: Partner | None) -> HttpResponse:
     return response
 
 
+def _lookup(slug: str):
+    def lookup(found: snapshot.Snapshot):
+        partner = found.by_slug(slug) if slug else None
+        if partner is None or not partner.active:
+            return _headers(_plain(404, _("Unknown partner.")), None)
+        return partner
+
+    return lookup
+
+
 def _card_context(request):
     """(context, None) or (None, error response)."""
-    slug = request.GET.get("partner", "")
-    partner = Partner.objects.filter(slug=slug, active=True).first() if slug else None
-    if partner is None:
-        return None, _headers(_plain(404, _("Unknown partner.")), None)
-    retry_after = ratelimit.hit(partner.pk, partner.rate_limit)
-    if retry_after:
+    result = snapshot.serve(
+        request,
+        _lookup(request.GET.get("partner", "")),
+        request.GET.get("region"),
+        request.GET.get("lang"),
+    )
+    if result.refusal is not None:
+        return None, result.refusal
+    partner = result.caller
+    if result.retry_after:
         return None, _headers(
-            _plain(429, _("Too many requests."), Retry_After=str(retry_after)),
+            _plain(429, _("Too many requests."), Retry_After=str(result.retry_after)),
             partner,
         )
-    try:
-        offer = live.offer(request.GET.get("region"), request.GET.get("lang"))
-    except live.NotFound:
+    if result.missing is not None:
         return None, _headers(
             _plain(404, _("No campaign warning is live here.")), partner
         )
-    body = answer(request, partner, offer)
-    return {"warning": body, "partner": partner, "locale": offer.locale}, None
+    context = {"warning": result.body, "partner": partner,
+               "locale": result.prepared.locale}  # fmt: skip
+    return context, None
 
 
 @xframe_options_exempt
@@ -77,9 +88,9 @@ def card(request):
     context, refused = _card_context(request)
     if refused:
         return refused
-    with translation.override(context["locale"].language_code):
+    with translation.override(context["locale"]):
         response = render(request, "outreach/card.html", context)
-    response["Content-Language"] = context["locale"].language_code
+    response["Content-Language"] = context["locale"]
     return _headers(response, context["partner"])
 
 
@@ -88,7 +99,7 @@ def snippet(request):
     context, refused = _card_context(request)
     if refused:
         return refused
-    with translation.override(context["locale"].language_code):
+    with translation.override(context["locale"]):
         html = render_to_string("outreach/snippet.html", context, request=request)
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"

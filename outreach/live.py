@@ -2,8 +2,9 @@
 
 A wording is live in a region exactly when its campaign's page is live in
 the region's locale, that is when a release published that translation; a
-withdrawal unpublishes the pages and the warning with them. Nothing here is
-cached, so that holds from the commit on, in every process.
+withdrawal unpublishes the pages and the warning with them. This module reads
+the database; outreach/snapshot.py keeps what it found in each process,
+exact through a version in Redis, so that holds from the commit on.
 
 The language rule is home/negotiation.py's explicit map, reduced to one
 region (outreach may not import the site shell, docs/design.md): the exact
@@ -71,22 +72,32 @@ def find_region(code: str | None) -> Region:
     code = (code or "").strip().upper()
     region = Region.objects.filter(code=code).first() if code else None
     if region is None:
-        raise UnknownRegion(
-            f"Unknown region “{code}”: give an ISO 3166-1 code, e.g. BE."
-        )
+        raise unknown_region(code)
     return region
 
 
-def offer(region_code: str | None, lang: str | None) -> Offer:
-    region = find_region(region_code)
-    locales = {
+def unknown_region(code: str) -> UnknownRegion:
+    return UnknownRegion(f"Unknown region “{code}”: give an ISO 3166-1 code, e.g. BE.")
+
+
+def region_locales(region: Region) -> dict[str, Locale]:
+    """The region's locales by code, in the region's order."""
+    return {
         link.locale.language_code: link.locale
         for link in region.region_locales.select_related("locale").order_by(
             "sort_order", "pk"
         )
     }
-    code = choose_locale(lang, list(locales))
-    locale = locales[code]
+
+
+def offer(region_code: str | None, lang: str | None) -> Offer:
+    region = find_region(region_code)
+    locales = region_locales(region)
+    return offer_in(region, locales[choose_locale(lang, list(locales))])
+
+
+def offer_in(region: Region, locale: Locale) -> Offer:
+    """The live warning of ``region`` in ``locale``, from the database."""
     live_keys = CampaignPage.objects.live().public().filter(locale=locale)
     warning = (
         Warning.objects.filter(
@@ -102,9 +113,9 @@ def offer(region_code: str | None, lang: str | None) -> Offer:
     page = live_keys.get(translation_key=warning.campaign.translation_key)
     default = Locale.get_default()
     variants = list(
-        warning.variants.filter(active=True, locale=default).order_by(
-            "sort_order", "pk"
-        )
+        warning.variants.filter(active=True, locale=default)
+        .select_related("locale")
+        .order_by("sort_order", "pk")
     )
     if not variants:
         raise NotFound(f"No campaign warning is live in {region.code} now.")
@@ -112,6 +123,6 @@ def offer(region_code: str | None, lang: str | None) -> Offer:
     by_key = {variant.translation_key: variant.pk for variant in variants}
     for row in WarningVariant.objects.filter(
         translation_key__in=list(by_key), locale=locale
-    ):
+    ).select_related("locale"):
         texts[by_key[row.translation_key]] = row
     return Offer(region, locale, page, warning, variants, texts)

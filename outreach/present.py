@@ -1,7 +1,16 @@
 """One answer for a partner: the chosen wording, its links and the helplines,
-shared by the JSON API and the card. Every link goes through ``/go/``."""
+shared by the JSON API and the card. Every link goes through ``/go/``.
+
+``prepare`` turns a live offer (outreach/live.py) into what does not change
+from one request to the next, kept in the process's snapshot
+(outreach/snapshot.py); ``answer`` adds what does: the wording drawn, the
+partner's links and whether each helpline is open now.
+"""
+
+from dataclasses import dataclass, field
 
 import phonenumbers
+from django.urls import reverse
 from django.utils import timezone
 
 from campaign.models import Helpline
@@ -9,7 +18,7 @@ from campaign.models.helplines import WEEKDAYS
 
 from . import allocation, counters, go
 from .live import Offer
-from .models import Partner, WarningVariant
+from .models import Warning, WarningVariant
 
 
 def _hours(helpline: Helpline) -> list[dict]:
@@ -40,59 +49,159 @@ def _phone(helpline: Helpline) -> dict | None:
     }
 
 
-def answer(request, partner: Partner, offer: Offer) -> dict:
-    """The answer, counted as one impression of the wording it carries."""
-    ids = [variant.pk for variant in offer.variants]
-    variant_id = allocation.choose(offer.warning, ids)
-    text: WarningVariant = offer.texts[variant_id]
-    place = (partner.pk, offer.warning.campaign_id, offer.region.code,
-             offer.locale.language_code, variant_id)  # fmt: skip
+@dataclass(frozen=True)
+class Line:
+    """A helpline: its fixed fields, and what says whether it is open now."""
 
-    def link(target: str) -> str:
-        return go.url(request, *place, target) if target else ""
+    row: Helpline
+    hours: tuple  # its OpeningHours rows
+    closures: tuple  # its HelplineClosure rows
+    fixed: dict
+    web_url: str
+    chat_url: str
 
-    now = timezone.now()
+    def open_now(self, now) -> bool:
+        return self.row.open_with(now, self.hours, self.closures)
+
+
+@dataclass
+class Prepared:
+    """A live warning in one region and locale, ready to answer from."""
+
+    region: dict  # code, name, time_zone
+    locale: str
+    warning: Warning
+    campaign_id: int
+    title: str
+    page_url: str
+    variant_ids: list[int]  # source ids, the ones the counters use
+    texts: dict[int, dict]  # id -> content_locale, headline, text, cta_label, target
+    lines: list[Line]
+    #: (partner, wording) -> {target URL: /go/ path}, made on first use.
+    paths: dict = field(default_factory=dict)
+
+    def go_paths(self, place: tuple) -> dict[str, str]:
+        partner, variant = place[0], place[4]
+        found = self.paths.get((partner, variant))
+        if found is None:
+            targets = {self.page_url, self.texts[variant]["target"]}
+            for line in self.lines:
+                targets |= {line.web_url, line.chat_url}
+            found = {
+                target: reverse("outreach_go", args=[go.token(*place, target)])
+                for target in targets
+                if target
+            }
+            self.paths[(partner, variant)] = found
+        return found
+
+
+def prepare(offer: Offer, request=None) -> Prepared:
+    """What every answer of ``offer`` shares; reads the database once."""
     helplines = offer.helplines()
     page_url = offer.page.get_full_url(request)
-    if text.cta_target == WarningVariant.Target.HELPLINE and helplines:
-        first = helplines[0]
-        target = first.web_url or first.chat_url or page_url
-    else:
-        target = page_url
-    counters.add(counters.reach_field("i", *place))
-    return {
-        "campaign": {
-            "id": offer.warning.campaign_id,
-            "title": offer.page.title,
-            "url": link(page_url),
-        },
-        "region": {
-            "code": offer.region.code,
-            "name": offer.region.name,
-            "time_zone": offer.region.time_zone,
-        },  # fmt: skip
-        "locale": offer.locale.language_code,
-        "content_locale": text.locale.language_code,
-        "variant": {
-            "id": variant_id,
+    texts = {}
+    for variant in offer.variants:
+        text: WarningVariant = offer.texts[variant.pk]
+        if text.cta_target == WarningVariant.Target.HELPLINE and helplines:
+            first = helplines[0]
+            target = first.web_url or first.chat_url or page_url
+        else:
+            target = page_url
+        texts[variant.pk] = {
+            "content_locale": text.locale.language_code,
             "headline": text.headline,
             "text": text.text,
-            "call_to_action": {"label": text.cta_label, "url": link(target)},
-        },
-        "helplines": [
+            "cta_label": text.cta_label,
+            "target": target,
+        }
+    lines = [
+        Line(
+            helpline,
+            tuple(helpline.opening_hours.all()),
+            tuple(helpline.closures.all()),
             {
                 "name": helpline.name,
                 "description": helpline.description,
                 "phone": _phone(helpline),
-                "web_url": link(helpline.web_url) or None,
-                "chat_url": link(helpline.chat_url) or None,
                 "languages": helpline.languages,
                 "anonymity_note": helpline.anonymity_note,
-                "open_now": helpline.is_open(now),
                 "always_open": helpline.always_open,
                 "hours": _hours(helpline),
                 "is_example": helpline.is_example,
+            },
+            helpline.web_url,
+            helpline.chat_url,
+        )
+        for helpline in helplines
+    ]
+    region = offer.region
+    return Prepared(
+        region={
+            "code": region.code,
+            "name": region.name,
+            "time_zone": region.time_zone,
+        },  # fmt: skip
+        locale=offer.locale.language_code,
+        warning=offer.warning,
+        campaign_id=offer.warning.campaign_id,
+        title=offer.page.title,
+        page_url=page_url,
+        variant_ids=[variant.pk for variant in offer.variants],
+        texts=texts,
+        lines=lines,
+    )
+
+
+def answer(request, partner: int, prepared: Prepared, counts: dict | None = None):
+    """The answer and the counter field of its one impression: (body, field).
+
+    ``counts`` are the totals Thompson allocation reads (None: even, or read
+    from the database)."""
+    variant_id = allocation.choose(prepared.warning, prepared.variant_ids, counts)
+    text = prepared.texts[variant_id]
+    place = (partner, prepared.campaign_id, prepared.region["code"],
+             prepared.locale, variant_id)  # fmt: skip
+    paths = prepared.go_paths(place)
+    site = request.build_absolute_uri("/")[:-1]  # the paths are ASCII already
+
+    def link(target: str) -> str:
+        return site + paths[target] if target else ""
+
+    now = timezone.now()
+    helplines = []
+    for line in prepared.lines:
+        fixed = line.fixed
+        helplines.append(
+            {
+                "name": fixed["name"],
+                "description": fixed["description"],
+                "phone": fixed["phone"],
+                "web_url": link(line.web_url) or None,
+                "chat_url": link(line.chat_url) or None,
+                "languages": fixed["languages"],
+                "anonymity_note": fixed["anonymity_note"],
+                "open_now": line.open_now(now),
+                "always_open": fixed["always_open"],
+                "hours": fixed["hours"],
+                "is_example": fixed["is_example"],
             }
-            for helpline in helplines
-        ],
+        )
+    body = {
+        "campaign": {
+            "id": prepared.campaign_id,
+            "title": prepared.title,
+            "url": link(prepared.page_url),
+        },
+        "region": dict(prepared.region),
+        "locale": prepared.locale,
+        "content_locale": text["content_locale"],
+        "variant": {
+            "id": variant_id,
+            "headline": text["headline"],
+            "text": text["text"],
+            "call_to_action": {"label": text["cta_label"], "url": link(text["target"])},
+        },
+        "helplines": helplines,
     }
+    return body, counters.reach_field("i", *place)

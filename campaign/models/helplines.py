@@ -204,14 +204,20 @@ class Helpline(TranslatableMixin, ClusterableModel):
 
         A closure takes the whole local day, even for a line open 24 hours.
         """
+        return self.open_with(at, self.opening_hours.all(), self.closures.all())
+
+    def open_with(self, at, opening_hours, closures) -> bool:
+        """``is_open`` over hours and closures the caller holds as lists (a
+        cache of them: reading the related managers costs more than the rule)."""
         local = (at or timezone.now()).astimezone(self.zone)
-        if self.closure_on(local.date()) is not None:
+        day = local.date()
+        if any(closure.covers(day) for closure in closures):
             return False
         if self.always_open:
             return True
         now_time = local.time()
         yesterday = (local.weekday() - 1) % 7
-        for hours in self.opening_hours.all():
+        for hours in opening_hours:
             if hours.weekday == local.weekday() and hours.covers_same_day(now_time):
                 return True
             if hours.weekday == yesterday and hours.covers_after_midnight(now_time):

@@ -66,6 +66,9 @@ MIDDLEWARE = [
     # Counts campaign page views, full-page cache hits included: it wraps
     # the cache (outreach/middleware.py; nothing about the visitor is kept).
     "outreach.middleware.PageViewMiddleware",
+    # The partner API needs nothing of what follows: answered here, as a
+    # cache hit is (outreach/middleware.py).
+    "outreach.middleware.PartnerApiMiddleware",
     "delivery.page_cache.PageCacheMiddleware",
     # Inside the page cache, so a cached page keeps its style hashes.
     "home.security.InlineStyleHashMiddleware",

@@ -73,6 +73,9 @@ CELERY_BEAT_SCHEDULE = {
 OUTREACH_REDIS_URL = env.string("OUTREACH_REDIS_URL", REDIS_URL)
 OUTREACH_KEY_PREFIX = env.string("OUTREACH_KEY_PREFIX", "outreach")
 OUTREACH_FOLD_SECONDS = float(env.string("OUTREACH_FOLD_SECONDS", "10"))
+#: How long a web process answers partners from what it loaded (checked
+#: against Redis on every request: outreach/snapshot.py) before reloading.
+OUTREACH_SNAPSHOT_SECONDS = float(env.string("OUTREACH_SNAPSHOT_SECONDS", "60"))
 #: Counts below this are shown as "<10" in every report and export.
 OUTREACH_SUPPRESS_BELOW = env.integer("OUTREACH_SUPPRESS_BELOW", 10)
 CELERY_BEAT_SCHEDULE["outreach-fold"] = {

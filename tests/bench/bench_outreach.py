@@ -14,6 +14,7 @@ thread pool must add exactly N impressions and N page views after the fold.
 """
 
 import logging
+import os
 import secrets
 import tempfile
 import time
@@ -90,16 +91,18 @@ def run() -> list[str]:
         stack.enter_context(override_settings(MEDIA_ROOT=var_dir / "media"))
         stack.callback(logging.disable, logging.NOTSET)
         stack.callback(wipe_redis, redis_keys)
-        # A name of its own (of this checkout's database): benchmarks of
-        # other checkouts on the same server must not meet it.
-        stack.enter_context(
-            database(f"test_{connection.settings_dict['NAME']}_outreach")
-        )
+        # Before the demo is made: the versions its saves write
+        # (outreach/snapshot.py) go under the prefix wiped at the end.
         stack.enter_context(
             override_settings(
                 OUTREACH_KEY_PREFIX=outreach_prefix,
                 OUTREACH_REDIS_URL=settings.REDIS_URL,
             )
+        )
+        # A name of its own (of this checkout's database): benchmarks of
+        # other checkouts on the same server must not meet it.
+        stack.enter_context(
+            database(f"test_{connection.settings_dict['NAME']}_outreach")
         )
         Partner.objects.filter(slug="example-partner").update(rate_limit=10**9)
         page = CampaignPage.objects.get(locale__language_code="da-dk")
@@ -166,5 +169,7 @@ def report(results, counted_load, exact, api_status, page_status, seconds):
         f"-> {exact[0]} impressions; {EXACT} page requests "
         f"({page_status.count(200)} answered 200) -> {exact[1]} views "
         f"(target: equal: {verdict[exact == (EXACT, EXACT)]}; {seconds:.0f} s)",
+        f"(load average at the end: "
+        f"{', '.join(f'{v:.1f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs)",
     ]
     return lines

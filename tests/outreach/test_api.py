@@ -4,7 +4,7 @@ import pytest
 
 from campaign.releases import engine
 from outreach import counters
-from outreach.models import Partner, ReachCount
+from outreach.models import ReachCount
 from tests.outreach.conftest import ORIGIN, make_partner
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db]
@@ -77,13 +77,16 @@ def test_missing_unknown_and_inactive_keys_are_refused(client, world):
     assert missing["WWW-Authenticate"].startswith("Bearer")
     unknown = get(client, "cmk_nope", region="BE")
     assert (unknown.status_code, unknown.json()["error"]) == (401, "unknown_key")
-    Partner.objects.filter(pk=world.partner.pk).update(active=False)
+    # Saved as the admin saves it: the change reaches the answers at once.
+    world.partner.active = False
+    world.partner.save()
     inactive = get(client, world.key, region="BE")
     assert (inactive.status_code, inactive.json()["error"]) == (403, "inactive_partner")
 
 
 def test_over_the_rate_limit_answers_429_with_retry_after(client, world):
-    Partner.objects.filter(pk=world.partner.pk).update(rate_limit=3)
+    world.partner.rate_limit = 3
+    world.partner.save()
     statuses = [
         get(client, world.key, region="BE", lang="nl").status_code for _ in range(4)
     ]
@@ -149,3 +152,18 @@ def test_schema_is_served_and_names_the_endpoint(client, world):
     schema = response.json()
     assert schema["openapi"].startswith("3.")
     assert set(schema["paths"]) == {URL}
+
+
+def test_answered_before_the_page_middleware_it_keeps_their_checks(
+    client, world, settings
+):
+    """PartnerApiMiddleware answers ahead of the stack pages need; what that
+    stack gave the API stays: the host check, the frame and length headers."""
+    response = get(client, world.key, region="BE", lang="nl")
+    assert response["X-Frame-Options"] == "DENY"
+    assert int(response["Content-Length"]) == len(response.content)
+    assert "Set-Cookie" not in response.headers
+    settings.ALLOWED_HOSTS = ["testserver"]
+    # Refused for its host before its missing key is looked at.
+    foreign = client.get(URL, {"region": "BE"}, HTTP_HOST="not-allowed.example")
+    assert foreign.status_code == 400

@@ -8,8 +8,6 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
-from outreach.models import Partner
-
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db]
 
 schema = schemathesis.openapi.from_wsgi(
@@ -21,7 +19,8 @@ schema = schemathesis.openapi.from_wsgi(
 def generous(world):
     """A partner no rate limit stops, and the test's database connection kept
     open across requests, as Django's test client keeps it."""
-    Partner.objects.filter(pk=world.partner.pk).update(rate_limit=100_000)
+    world.partner.rate_limit = 100_000
+    world.partner.save()
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield world
