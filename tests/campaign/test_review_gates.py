@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Revision
+from wagtail_localize.models import StringSegment, StringTranslation
 
 from campaign.models import CampaignPage, TranslationReview
 from campaign.releases import readiness
@@ -61,7 +62,22 @@ def test_a_headline_longer_than_its_block_allows_is_refused(world, django_user_m
     translation = start(client_for(staff), world, "fr-be")
     client = client_for(tina)
     huge = "x" * 240_000
-    assert put_string(client, translation, f"body.{HERO}.headline", huge).status_code
+    path = f"body.{HERO}.headline"
+    # The editor's endpoint refuses it before anything is stored...
+    assert put_string(client, translation, path, huge).status_code == 400
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    stored = StringTranslation.objects.filter(
+        translation_of=segment.string, locale=translation.target_locale
+    )
+    assert not stored.filter(data=huge).exists()
+    # ...and stored another way (a PO upload), it is flagged and the draft
+    # refuses it.
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        defaults={"data": huge},
+    )
     page = world.page("fr-be")
     revisions = Revision.objects.count()
     with pytest.raises(ValidationError):
