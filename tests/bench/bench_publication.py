@@ -132,7 +132,12 @@ def build():
     from campaign.models import CampaignPage, TranslationReview
     from tests.campaign import builders
 
-    regions = [builders.region(code, zone, loc) for code, zone, loc in REGIONS]
+    # Launch-ready (signed legal text, a verified helpline): else readiness
+    # blocks every release and the wave measures nothing.
+    regions = [
+        builders.launch_ready(builders.region(code, zone, loc))
+        for code, zone, loc in REGIONS
+    ]
     index = builders.campaign_index()
     sources = []
     for number in range(PAGES):
