@@ -10,8 +10,8 @@ class OutreachConfig(AppConfig):
     verbose_name = _("Outreach")
 
     def ready(self):
-        from outreach import snapshot
+        from outreach import changes
 
         # Every change that can alter a partner's answer gives the answers a
-        # new version (outreach/snapshot.py).
-        snapshot.connect()
+        # new version (outreach/changes.py, outreach/snapshot.py).
+        changes.connect()

@@ -12,7 +12,7 @@ token in Redis (``PREFIX:version``), read before anything is loaded from the
 database. Every change that can alter an answer (a page published,
 unpublished, moved or deleted, a warning, wording, partner, region,
 helpline, opening hours, closure, locale, site or view restriction saved or
-deleted) writes a new token: once at once, so later reads in the same
+deleted; outreach/changes.py) writes a new token: once at once, so later reads in the same
 transaction see it, and once after the commit, so that a snapshot filled
 from the database before the commit carries an old token. Each request
 checks its snapshot's token in the round trip that also applies its rate
@@ -38,27 +38,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import redis
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.db import transaction
 from django.db.models import Prefetch
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from campaign.models import (
-    Helpline,
-    HelplineClosure,
-    OpeningHours,
     Region,
     RegionLocale,
 )
 
-from . import allocation, counters, keys, live, present, ratelimit, store, trip
-from .models import Partner, Warning, WarningVariant
-from .models.partners import parse_origin
+from . import allocation, counters, keys, live, present, ratelimit, trip
+from .models import Partner
+from .models.partners import origin_in, parse_origin
 
 logger = logging.getLogger(__name__)
 
@@ -92,12 +84,7 @@ class Caller:
     origins: tuple[str, ...]
 
     def allows(self, origin: str | None) -> bool:
-        if not origin:
-            return False
-        try:
-            return parse_origin(origin) in self.origins
-        except ValueError:
-            return False
+        return origin_in(origin, self.origins)
 
 
 def _caller(partner: Partner) -> Caller:
@@ -354,57 +341,3 @@ def current_snapshot() -> Snapshot:
     if snapshot is not None and snapshot.version == version:
         return snapshot
     return _start(version)
-
-
-# Changes ------------------------------------------------------------------------------
-
-
-def bump() -> None:
-    """A new version: every process's snapshot stops being used."""
-    forget()
-    client = store.client()
-    if client is None:
-        return
-    try:
-        client.set(store.key("version"), new_token(), ex=VERSION_TTL)
-    except redis.RedisError:
-        store.failed()
-        logger.warning("Redis does not answer: partner answers may lag a change")
-
-
-def _bump_after_commit() -> None:
-    bump()
-
-
-def changed(sender=None, instance=None, **kwargs) -> None:
-    """A change that can alter an answer: a new version now and after commit."""
-    bump()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        item[1] is _bump_after_commit for item in connection.run_on_commit
-    ):
-        transaction.on_commit(_bump_after_commit, robust=True)
-
-
-def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
-    if isinstance(instance, Page):
-        changed()
-
-
-WATCHED = (
-    Partner, Warning, WarningVariant, Region, RegionLocale, Helpline,
-    OpeningHours, HelplineClosure, Locale, Site, PageViewRestriction,
-)  # fmt: skip
-
-
-def connect() -> None:
-    uid = "outreach.snapshot."
-    for model in WATCHED:
-        name = model._meta.label_lower
-        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}{name}.save")
-        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}{name}.delete")
-    post_save.connect(_page_saved_or_deleted, dispatch_uid=uid + "page.save")
-    post_delete.connect(_page_saved_or_deleted, dispatch_uid=uid + "page.delete")
-    page_published.connect(changed, dispatch_uid=uid + "published")
-    page_unpublished.connect(changed, dispatch_uid=uid + "unpublished")
-    post_page_move.connect(changed, dispatch_uid=uid + "moved")

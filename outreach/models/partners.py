@@ -31,6 +31,16 @@ def parse_origin(value: str) -> str:
     return f"{parts.scheme}://{host}{suffix}"
 
 
+def origin_in(origin: str | None, origins) -> bool:
+    """Whether a request's ``Origin`` is one of ``origins`` (parsed)."""
+    if not origin:
+        return False
+    try:
+        return parse_origin(origin) in origins
+    except ValueError:
+        return False
+
+
 def validate_origins(value: str) -> None:
     for line in value.splitlines():
         if line.strip():
@@ -107,12 +117,7 @@ class Partner(models.Model):
                 if line.strip()]  # fmt: skip
 
     def allows(self, origin: str | None) -> bool:
-        if not origin:
-            return False
-        try:
-            return parse_origin(origin) in self.origins
-        except ValueError:
-            return False
+        return origin_in(origin, self.origins)
 
     def clean(self):
         super().clean()

@@ -249,11 +249,15 @@ def first_200(site: Site, page_path: str, instant: float, out: dict) -> None:
         time.sleep(POLL)
 
 
-def lateness_run(sources, regions, pages, site: Site) -> dict[str, float]:
+def staggered_lateness(
+    pairs, pages, site: Site, lead: float, timeout: float, at_instant=None
+) -> dict[tuple, float]:
+    """Schedule ``pairs`` (source, region) STAGGER apart from ``lead`` seconds
+    ahead; return each page's lateness to its first 200 through ``site``.
+    ``at_instant`` runs at the first instant (to break something then)."""
     from campaign.releases import engine
 
-    pairs = [(s, r) for s in sources[:LATENESS_PAGES] for r in regions]
-    start = timezone.now() + dt.timedelta(seconds=4)
+    start = timezone.now() + dt.timedelta(seconds=lead)
     releases, pollers, late = [], [], {}
     for number, (source, region) in enumerate(pairs):
         instant = start + dt.timedelta(seconds=STAGGER * number)
@@ -266,12 +270,20 @@ def lateness_run(sources, regions, pages, site: Site) -> dict[str, float]:
         )
     for poller in pollers:
         poller.start()
+    if at_instant:
+        time.sleep(max(0.0, start.timestamp() - time.time()))
+        at_instant()
     for poller in pollers:
         poller.join()
-    wait_released(releases, 30)
+    wait_released(releases, timeout)
     if len(late) != len(pairs):
         raise RuntimeError(f"only {len(late)} of {len(pairs)} pages answered 200")
     return late
+
+
+def lateness_run(sources, regions, pages, site: Site) -> dict[str, float]:
+    pairs = [(s, r) for s in sources[:LATENESS_PAGES] for r in regions]
+    return staggered_lateness(pairs, pages, site, lead=4, timeout=30)
 
 
 def worker_outcomes(stack, offset: int) -> tuple[dict[str, int], int]:

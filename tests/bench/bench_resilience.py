@@ -17,7 +17,6 @@ releases, half a second apart, in one sitting:
   and the sweep carry on.
 """
 
-import datetime as dt
 import logging
 import os
 import re
@@ -25,7 +24,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,17 +34,15 @@ from django.utils import timezone
 
 from tests.bench.bench_publication import (
     REGIONS,
+    STAGGER,
     Site,
-    first_200,
-    path,
     percentiles,
-    wait_released,
+    staggered_lateness,
     warm_up,
 )
 
 SOURCES = 6  # 6 pages x 10 regions: three runs of 20 releases
 PER_RUN = 2  # source pages per run
-STAGGER = 0.5  # seconds between two instants of a run
 LEAD = 4  # seconds from scheduling a run to its first instant
 FLOOD = 400  # share-image renders queued for the busy run
 RENDER = "campaign.render_share_images"
@@ -138,31 +134,8 @@ class Workers:
 
 
 def run_releases(pairs, pages, site, at_instant=None) -> list[float]:
-    """Schedule ``pairs`` STAGGER apart from LEAD seconds ahead; return the
-    lateness of each page's first 200. ``at_instant`` runs at the first one."""
-    from campaign.releases import engine
-
-    start = timezone.now() + dt.timedelta(seconds=LEAD)
-    releases, pollers, late = [], [], {}
-    for number, (source, region) in enumerate(pairs):
-        instant = start + dt.timedelta(seconds=STAGGER * number)
-        releases.append(engine.schedule(source, region, instant))
-        page_path = path(pages[source.pk, region.pk])
-        pollers.append(
-            threading.Thread(
-                target=first_200, args=(site, page_path, instant.timestamp(), late)
-            )
-        )
-    for poller in pollers:
-        poller.start()
-    if at_instant:
-        time.sleep(max(0.0, start.timestamp() - time.time()))
-        at_instant()
-    for poller in pollers:
-        poller.join()
-    wait_released(releases, 60)
-    if len(late) != len(pairs):
-        raise RuntimeError(f"only {len(late)} of {len(pairs)} pages answered 200")
+    """Lateness of each page's first 200, LEAD seconds ahead, STAGGER apart."""
+    late = staggered_lateness(pairs, pages, site, LEAD, 60, at_instant=at_instant)
     return list(late.values())
 
 
