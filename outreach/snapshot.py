@@ -12,11 +12,11 @@ token in Redis (``PREFIX:version``), read before anything is loaded from the
 database. Every change that can alter an answer (a page published,
 unpublished, moved or deleted, a warning, wording, partner, region,
 helpline, opening hours, closure, locale, site or view restriction saved or
-deleted; outreach/changes.py) writes a new token: once at once, so later reads in the same
-transaction see it, and once after the commit, so that a snapshot filled
-from the database before the commit carries an old token. Each request
-checks its snapshot's token in the round trip that also applies its rate
-limit and counts it (outreach/trip.py); when the token has changed, the
+deleted; outreach/changes.py) writes a new token: once at once, so later
+reads in the same transaction see it, and once after the commit, so that a
+snapshot filled from the database before the commit carries an old
+token. Each request checks its snapshot's token in the round trip that also
+applies its rate limit and counts it (outreach/trip.py); when the token has changed, the
 request is answered again from the database under the new one (and counted
 then), and the process keeps that new snapshot. So a withdrawal removes the
 warning from the first request that follows its commit, in every process.

@@ -59,10 +59,10 @@ REGIONS = [
 
 
 @contextmanager
-def database():
+def database(suffix: str = "bench"):
     """A PostgreSQL test database of the benchmark's own, dropped at the end,
     named after DATABASE_URL's (two checkouts on one server never share it)."""
-    name = f"test_{connection.settings_dict['NAME']}_bench"
+    name = f"test_{connection.settings_dict['NAME']}_{suffix}"
     connection.settings_dict.setdefault("TEST", {})["NAME"] = name
     old = setup_databases(0, False, serialized_aliases=[])
     try:

@@ -25,17 +25,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
-from django.db import connection
-from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone
 
 from tests.bench.bench_publication import (
     REGIONS,
     STAGGER,
     Site,
+    database,
     percentiles,
     staggered_lateness,
     warm_up,
@@ -46,19 +44,6 @@ PER_RUN = 2  # source pages per run
 LEAD = 4  # seconds from scheduling a run to its first instant
 FLOOD = 400  # share-image renders queued for the busy run
 RENDER = "campaign.render_share_images"
-
-
-@contextmanager
-def database():
-    """A PostgreSQL test database of this benchmark's own, dropped at the end."""
-    name = f"test_{connection.settings_dict['NAME']}_resilience"
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = name
-    old = setup_databases(0, False, serialized_aliases=[])
-    try:
-        yield
-    finally:
-        connection.close()
-        teardown_databases(old, 0)
 
 
 def build():
@@ -161,7 +146,7 @@ def run() -> list[str]:
     logging.disable(logging.INFO)
     started = time.monotonic()
     lines = []
-    with database(), tempfile.TemporaryDirectory() as folder:
+    with database("resilience"), tempfile.TemporaryDirectory() as folder:
         regions, sources, pages = build()
         lines.append(
             f"({len(pages)} translations built in {time.monotonic() - started:.0f} s)"

@@ -126,6 +126,25 @@ def released(*releases: Release) -> bool:
     return all(release.state != Release.State.SCHEDULED for release in releases)
 
 
+def published_with_no_override(releases, instant, stack, what: str) -> None:
+    """Wait (bounded by the stack's slack past ``instant``) until no release
+    is scheduled; each must then be published, by no override, never early."""
+    wait_until(
+        lambda: released(*releases),
+        timeout=instant.timestamp() - time.time() + slack(stack),
+        what=what,
+        logs=stack.logs,
+    )
+    for release in releases:
+        assert release.state == Release.State.PUBLISHED, (
+            release.region.code,
+            release.blocked_reason,
+            stack.logs(),
+        )
+        assert release.gate_overridden_by_id is None
+        assert release.published_at >= release.go_live_at  # never early
+
+
 def status(url: str, timeout: float = 5) -> int:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
