@@ -127,11 +127,12 @@ def released(*releases: Release) -> bool:
 
 
 def published_with_no_override(releases, instant, stack, what: str) -> None:
-    """Wait (bounded by the stack's slack past ``instant``) until no release
-    is scheduled; each must then be published, by no override, never early."""
+    """Wait until no release is scheduled (a wave of 11 regions' pages may
+    take longer than the sweep's slack on a busy machine: 30 s at least);
+    each must then be published, by no override, never early."""
     wait_until(
         lambda: released(*releases),
-        timeout=instant.timestamp() - time.time() + slack(stack),
+        timeout=instant.timestamp() - time.time() + max(30, slack(stack)),
         what=what,
         logs=stack.logs,
     )
