@@ -7,6 +7,7 @@ them with (``json_rows``, ``json_row``) and makes model instances of them
 """
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import Subquery
 from django.db.models.functions import JSONObject
 
@@ -20,6 +21,12 @@ def _fields(model, leave_out=()) -> list:
 def _as_json(queryset, leave_out=()):
     fields = [field.attname for field in _fields(queryset.model, leave_out)]
     return queryset.values(row=JSONObject(**{name: name for name in fields}))
+
+
+def arrays_supported() -> bool:
+    """Whether the database has arrays (PostgreSQL); elsewhere (the SQLite a
+    newcomer's ``make run`` falls back to) callers prefetch as usual."""
+    return connection.vendor == "postgresql"
 
 
 def json_rows(queryset, leave_out=()) -> ArraySubquery:

@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from delivery.rows import from_json, json_rows, set_prefetched
+from delivery.rows import arrays_supported, from_json, json_rows, set_prefetched
 
 from .regions import Region, validate_time_zone
 
@@ -312,7 +312,10 @@ SCHEDULE = {"opening_hours": OpeningHours, "closures": HelplineClosure}
 def with_schedule(helplines: models.QuerySet) -> models.QuerySet:
     """``helplines`` with their opening hours and closures in the same query
     (``delivery.rows``), where ``prefetch_related`` adds a query for each;
-    ``attach_schedule`` turns them into rows."""
+    ``attach_schedule`` turns them into rows. Without PostgreSQL's arrays,
+    prefetched as usual."""
+    if not arrays_supported():
+        return helplines.prefetch_related(*SCHEDULE)
     return helplines.annotate(
         **{
             f"{name}_rows": json_rows(
@@ -330,9 +333,12 @@ def attach_schedule(helpline: "Helpline") -> "Helpline":
     """The rows ``with_schedule`` read, as the helpline's prefetched
     relations: ``helpline.opening_hours.all()`` then asks for nothing."""
     for name, model in SCHEDULE.items():
+        found = getattr(helpline, f"{name}_rows", None)
+        if found is None:  # prefetched (no arrays), or read one by one
+            continue
         rows = [
             from_json(model, row, leave_out=("helpline",), helpline=helpline)
-            for row in getattr(helpline, f"{name}_rows")
+            for row in found
         ]
         set_prefetched(helpline, name, model, rows)
     return helpline

@@ -262,6 +262,9 @@ def add_identity(logo: Image, *locale_codes: str) -> None:
     identity.save()
 
 
+# The budget counts PostgreSQL's queries: helplines bring their hours and
+# closures as arrays (delivery/rows.py); SQLite prefetches them (2 more).
+@pytest.mark.postgres
 @pytest.mark.parametrize(
     "size, shown", [("small", "en"), ("large", "en"), ("large", "fr-be")]
 )
