@@ -14,11 +14,11 @@ unpublished, moved or deleted, a warning, wording, partner, region,
 helpline, opening hours, closure, locale, site or view restriction saved or
 deleted; outreach/changes.py) writes a new token: once at once, so later
 reads in the same transaction see it, and once after the commit, so that a
-snapshot filled from the database before the commit carries an old
-token. Each request checks its snapshot's token in the round trip that also
-applies its rate limit and counts it (outreach/trip.py); when the token has changed, the
-request is answered again from the database under the new one (and counted
-then), and the process keeps that new snapshot. So a withdrawal removes the
+snapshot filled from the database before the commit carries an old token.
+Each request checks its snapshot's token in the round trip that also
+applies its rate limit and counts it (outreach/trip.py); when the token has
+changed, the request is answered again from the database under the new one
+(and counted then), and the process keeps that new snapshot. So a withdrawal removes the
 warning from the first request that follows its commit, in every process.
 
 Without Redis nothing is kept: every request reads the database. A snapshot

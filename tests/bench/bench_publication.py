@@ -126,8 +126,9 @@ class Site:
 # Content ---------------------------------------------------------------------
 
 
-def build():
-    """10 regions, PAGES campaign pages, each translated and approved in all."""
+def build(count: int = PAGES):
+    """10 launch-ready regions, ``count`` live campaign pages, each translated
+    and approved in all."""
     from campaign import publication
     from campaign.models import CampaignPage, TranslationReview
     from tests.campaign import builders
@@ -140,7 +141,7 @@ def build():
     ]
     index = builders.campaign_index()
     sources = []
-    for number in range(PAGES):
+    for number in range(count):
         page = CampaignPage(
             title=f"Campaign {number}", slug=f"c{number}", body=[], live=False
         )

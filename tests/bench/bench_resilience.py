@@ -27,12 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from django.utils import timezone
-
 from tests.bench.bench_publication import (
-    REGIONS,
     STAGGER,
     Site,
+    build,
     database,
     percentiles,
     staggered_lateness,
@@ -44,39 +42,6 @@ PER_RUN = 2  # source pages per run
 LEAD = 4  # seconds from scheduling a run to its first instant
 FLOOD = 400  # share-image renders queued for the busy run
 RENDER = "campaign.render_share_images"
-
-
-def build():
-    """10 launch-ready regions; SOURCES live pages translated and approved."""
-    from campaign import publication
-    from campaign.models import CampaignPage, TranslationReview
-    from tests.campaign import builders
-
-    regions = [
-        builders.launch_ready(builders.region(code, zone, language))
-        for code, zone, language in REGIONS
-    ]
-    index = builders.campaign_index()
-    sources, pages = [], {}
-    for number in range(SOURCES):
-        page = CampaignPage(
-            title=f"Campaign {number}", slug=f"c{number}", body=[], live=False
-        )
-        index.add_child(instance=page)
-        with publication.permitted("bench"):
-            page.save_revision().publish()
-        sources.append(page)
-        for region, (_code, _zone, language) in zip(regions, REGIONS, strict=True):
-            copy = page.copy_for_translation(
-                builders.locale(language), copy_parents=True
-            )
-            revision = copy.save_revision()
-            TranslationReview.objects.create(
-                page=copy, revision=revision, status="approved",
-                decided_at=timezone.now(),
-            )  # fmt: skip
-            pages[page.pk, region.pk] = copy
-    return regions, sources, pages
 
 
 class Workers:
@@ -147,7 +112,7 @@ def run() -> list[str]:
     started = time.monotonic()
     lines = []
     with database("resilience"), tempfile.TemporaryDirectory() as folder:
-        regions, sources, pages = build()
+        regions, sources, pages = build(SOURCES)
         lines.append(
             f"({len(pages)} translations built in {time.monotonic() - started:.0f} s)"
         )
