@@ -154,63 +154,71 @@ def _at(release: Release) -> int:
     return int(release.go_live_at.timestamp())
 
 
-def blocked(release: Release) -> Event | None:
-    if release.state != Release.State.BLOCKED:
-        return None  # unblocked or planned again before anyone was told
+def _release_event(release, state, kind, key, subject, text) -> Event | None:
+    """An event of ``release`` while it is still in ``state`` (else None: it
+    moved on, unblocked or planned again, before anyone was told);
+    ``subject`` and ``text`` are given the release's words."""
+    if release.state != state:
+        return None
     words = _release_words(release)
     return Event(
-        kind=Kind.BLOCKED,
-        key=f"blocked:{release.pk}:{_at(release)}:{release.attempts}",
+        kind=kind,
+        key=key,
         link=_release_link(release),
-        subject=lambda: _("Release blocked: %(page)s in %(code)s") % words,
-        text=lambda: (
+        subject=lambda: subject(words),
+        text=lambda: text(words),
+        recipients=release_recipients(release),
+    )
+
+
+def blocked(release: Release) -> Event | None:
+    return _release_event(
+        release,
+        Release.State.BLOCKED,
+        Kind.BLOCKED,
+        f"blocked:{release.pk}:{_at(release)}:{release.attempts}",
+        lambda words: _("Release blocked: %(page)s in %(code)s") % words,
+        lambda words: (
             _(
                 "The release of “%(page)s” in %(region)s, due at %(when)s, is "
                 "blocked: %(reason)s"
             )
             % words
         ),
-        recipients=release_recipients(release),
     )
 
 
 def late(release: Release) -> Event | None:
-    if release.state != Release.State.SCHEDULED:
-        return None
-    words = _release_words(release)
-    return Event(
-        kind=Kind.LATE,
-        key=f"late:{release.pk}:{_at(release)}",
-        link=_release_link(release),
-        subject=lambda: _("Release late: %(page)s in %(code)s") % words,
-        text=lambda: (
+    return _release_event(
+        release,
+        Release.State.SCHEDULED,
+        Kind.LATE,
+        f"late:{release.pk}:{_at(release)}",
+        lambda words: _("Release late: %(page)s in %(code)s") % words,
+        lambda words: (
             _(
                 "The release of “%(page)s” in %(region)s was due at %(when)s and "
                 "is not live yet: are the workers running?"
             )
             % words
         ),
-        recipients=release_recipients(release),
     )
 
 
 def failed(release: Release) -> Event | None:
-    if release.state != Release.State.FAILED:
-        return None
-    words = _release_words(release)
-    return Event(
-        kind=Kind.FAILED,
-        key=f"failed:{release.pk}:{_at(release)}",
-        link=_release_link(release),
-        subject=lambda: _("Release failed: %(page)s in %(code)s") % words,
-        text=lambda: (
+    return _release_event(
+        release,
+        Release.State.FAILED,
+        Kind.FAILED,
+        f"failed:{release.pk}:{_at(release)}",
+        lambda words: _("Release failed: %(page)s in %(code)s") % words,
+        lambda words: (
             _(
                 "The release of “%(page)s” in %(region)s, due at %(when)s, failed "
                 "after %(attempts)s attempts. Last error: %(error)s"
             )
             % words
         ),
-        recipients=release_recipients(release),
     )
 
 
