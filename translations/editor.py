@@ -21,16 +21,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
 
-from translations.permissions import can_translate, holds_publish, is_source_locale
+from translations.permissions import can_translate
 from translations.views.pages import workspace_url_for
 
 SUBMIT_FIELD = "campaign-submit-review"
-
-
-def is_translation_without_publish(request, page) -> bool:
-    if is_source_locale(page.locale_id):
-        return False
-    return not holds_publish(page.permissions_for_user(request.user))
 
 
 def add_editor_banner(request, page):

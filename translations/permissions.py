@@ -101,7 +101,12 @@ def works_in_segments(user, page: Page) -> bool:
     wagtail-localize's editor, so a translation's structure is always the
     source's: they never get Wagtail's page editor (where a StreamField's
     blocks are added, moved and deleted) and never delete a page."""
-    if is_source_locale(page.locale_id) or not can_translate(user, page):
+    return can_translate(user, page) and translation_without_publish(user, page)
+
+
+def translation_without_publish(user, page: Page) -> bool:
+    """Is ``page`` a translation whose tree ``user`` may not publish?"""
+    if is_source_locale(page.locale_id):
         return False
     return not holds_publish(page.permissions_for_user(user))
 

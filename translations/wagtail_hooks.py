@@ -23,7 +23,6 @@ from translations.editor import (
     SUBMIT_FIELD,
     SubmitForReviewMenuItem,
     add_editor_banner,
-    is_translation_without_publish,
     with_editor_policy,
     without_delete,
 )
@@ -31,6 +30,7 @@ from translations.permissions import (
     can_translate,
     is_source_locale,
     reviewer_locales,
+    translation_without_publish,
     works_in_segments,
 )
 from translations.views.pages import workspace_url_for
@@ -142,8 +142,8 @@ def translation_editor_actions(request, page):
     which would bypass the review and the regional release.
     """
     if request.method == "POST":
-        if request.POST.get("action-submit") and is_translation_without_publish(
-            request, page
+        if request.POST.get("action-submit") and translation_without_publish(
+            request.user, page
         ):
             messages.error(
                 request, _("Translations go to review: use “Submit for review”.")
@@ -156,7 +156,7 @@ def translation_editor_actions(request, page):
     if translator:
         add_editor_banner(request, page)
     response = localize_hooks.before_edit_page(request, page)
-    if translator and is_translation_without_publish(request, page):
+    if translator and translation_without_publish(request.user, page):
         response = without_delete(response)
     return with_editor_policy(response)
 
@@ -171,7 +171,7 @@ def hide_workflow_submission_for_translators(menu_items, request, context):
     page = context.get("page")
     if context.get("view") != "edit" or page is None:
         return
-    if is_translation_without_publish(request, page):
+    if translation_without_publish(request.user, page):
         hidden = ("action-submit", "action-delete")
         menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
