@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
 from django.conf import settings
-from django.core.management import call_command
 
 from campaign.models import CampaignPage
+from tests.demo_copy import load_demo
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 #: axe-core as axe-playwright-python ships it (the version is the first line
@@ -31,9 +31,10 @@ LIVE_SITE = [
 
 @pytest.fixture
 def private_caches(settings):
-    """Caches of this test only: Wagtail keys renditions by image id, and ids
-    repeat from one test database to the next."""
+    """Caches and outreach counters of this test only: Wagtail keys renditions
+    by image id, and every test gets the demo under the same ids."""
     run = uuid.uuid4().hex
+    settings.OUTREACH_KEY_PREFIX = f"outreach-{run}"
     settings.CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -45,8 +46,9 @@ def private_caches(settings):
 
 @pytest.fixture
 def demo(live_server, private_caches):
-    """The demo, loaded into this test's database; returns a page-URL lookup."""
-    call_command("seed_demo", verbosity=0)
+    """The demo, loaded into this test's database (tests/demo_copy.py);
+    returns a page-URL lookup."""
+    load_demo()
 
     def campaign_url(language_code: str) -> str:
         page = CampaignPage.objects.live().get(locale__language_code=language_code)
