@@ -4,14 +4,13 @@ through a real worker and beat, with no override: the demo is launch-ready
 and not due; helplines everywhere)."""
 
 import datetime as dt
-import io
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from campaign.models import CampaignPage, Region
 from campaign.releases import engine
+from tests.demo_copy import load_demo
 from tests.integration import support
 
 pytestmark = [
@@ -23,7 +22,7 @@ pytestmark = [
 
 
 def test_the_demo_campaign_goes_live_in_every_region_with_no_override(celery_stack):
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()  # tests/demo_copy.py
     source = CampaignPage.objects.get(locale__language_code="en")
     engine.withdraw_campaign(source)
     translations = CampaignPage.objects.filter(translation_key=source.translation_key)

@@ -36,6 +36,7 @@ from campaign.models import (
     TranslationReview,
     source_legal_text,
 )
+from tests.demo_copy import load_demo
 from tests.integration import support
 
 pytestmark = [
@@ -164,7 +165,7 @@ def translate(translator: Client, source: CampaignPage, code: str) -> CampaignPa
 def test_a_campaign_made_in_the_admin_goes_live_everywhere_with_no_override(
     celery_stack, django_user_model
 ):
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()  # tests/demo_copy.py
     call_command("sync_translator_groups", stdout=io.StringIO())
     call_command("sync_regional_groups", stdout=io.StringIO())
     regions = list(Region.objects.order_by("code"))
