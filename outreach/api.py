@@ -38,8 +38,7 @@ def _cors(response: HttpResponse, origin: str | None, allowed: bool):
     return response
 
 
-def _key(request) -> str | JsonResponse:
-    header = request.headers.get("Authorization", "")
+def _key(header: str) -> str | JsonResponse:
     scheme, _sep, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         return error(
@@ -86,14 +85,16 @@ def _preflight(origin: str | None) -> HttpResponse:
 
 @csrf_exempt
 def warnings(request):
-    origin = request.headers.get("Origin")
+    # From META: request.headers builds a mapping of every header first.
+    meta = request.META
+    origin = meta.get("HTTP_ORIGIN")
     if request.method == "OPTIONS":
         return _preflight(origin)
     if request.method != "GET":
         return _no_store(
             error(405, "method_not_allowed", "Use GET.", Allow="GET, OPTIONS")
         )
-    key = _key(request)
+    key = _key(meta.get("HTTP_AUTHORIZATION", ""))
     if not isinstance(key, str):
         return _no_store(key)
     region = request.GET.get("region")
@@ -115,7 +116,7 @@ def warnings(request):
     if result.missing is not None:
         response = error(404, result.missing.code, str(result.missing))
         return _no_store(_cors(response, origin, allowed))
-    response = JsonResponse(result.body, json_dumps_params={"ensure_ascii": False})
+    response = HttpResponse(result.answer.json, content_type="application/json")
     response["Content-Language"] = result.prepared.locale
     return _no_store(_cors(response, origin, allowed))
 

@@ -59,6 +59,8 @@ def view_field(path: str) -> str:
 
 def take_pending() -> Counter:
     """What waits in this process, handed to the caller's round trip."""
+    if not _pending:  # nearly always: no lock, no copy
+        return Counter()
     with _pending_lock:
         waiting = Counter(_pending)
         _pending.clear()

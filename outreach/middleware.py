@@ -30,8 +30,8 @@ class PageViewMiddleware:
         if (
             request.method == "GET"
             and response.status_code in (200, 304)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and is_public_page_path(request.path)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
         ):
             counters.add(counters.view_field(request.path))
         return response

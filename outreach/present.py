@@ -5,11 +5,19 @@ shared by the JSON API and the card. Every link goes through ``/go/``.
 from one request to the next, kept in the process's snapshot
 (outreach/snapshot.py); ``answer`` adds what does: the wording drawn, the
 partner's links and whether each helpline is open now.
+
+An answer depends on nothing else (the site's address aside), so each one
+is made, and encoded as JSON, once per (partner, wording, site, which lines
+are open) while its snapshot lasts: a request then draws the wording, reads
+the clock and looks its answer up.
 """
 
+import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import phonenumbers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import timezone
 
@@ -64,6 +72,24 @@ class Line:
         return self.row.open_with(now, self.hours, self.closures)
 
 
+#: Answers kept per prepared offer: far more than partners x wordings x
+#: sites x open/closed states ever reach; a bound against a host header
+#: allowed by a wildcard (ALLOWED_HOSTS = [".example.org"]).
+MAX_ANSWERS = 512
+
+
+class Answer:
+    """One answer's body, shared by the requests it serves (read only), and
+    its JSON, encoded on first use."""
+
+    def __init__(self, body: dict):
+        self.body = body
+
+    @cached_property
+    def json(self) -> bytes:
+        return json.dumps(self.body, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+
+
 @dataclass
 class Prepared:
     """A live warning in one region and locale, ready to answer from."""
@@ -79,6 +105,8 @@ class Prepared:
     lines: list[Line]
     #: (partner, wording) -> {target URL: /go/ path}, made on first use.
     paths: dict = field(default_factory=dict)
+    #: (partner, wording, site, open flags) -> Answer, made on first use.
+    answers: dict = field(default_factory=dict)
 
     def go_paths(self, place: tuple) -> dict[str, str]:
         partner, variant = place[0], place[4]
@@ -153,24 +181,41 @@ def prepare(offer: Offer, request=None) -> Prepared:
     )
 
 
+def site_root(request) -> str:
+    """``https://host`` of the request (the host checked against
+    ALLOWED_HOSTS: ASCII only), as ``build_absolute_uri`` begins."""
+    return f"{request.scheme}://{request.get_host()}"
+
+
 def answer(request, partner: int, prepared: Prepared, counts: dict | None = None):
-    """The answer and the counter field of its one impression: (body, field).
+    """The answer and the counter field of its one impression: (Answer, field).
 
     ``counts`` are the totals Thompson allocation reads (None: even, or read
     from the database)."""
     variant_id = allocation.choose(prepared.warning, prepared.variant_ids, counts)
-    text = prepared.texts[variant_id]
     place = (partner, prepared.campaign_id, prepared.region["code"],
              prepared.locale, variant_id)  # fmt: skip
+    site = site_root(request)
+    now = timezone.now()
+    opens = tuple(line.open_now(now) for line in prepared.lines)
+    key = (partner, variant_id, site, opens)
+    found = prepared.answers.get(key)
+    if found is None:
+        if len(prepared.answers) >= MAX_ANSWERS:
+            prepared.answers.clear()
+        found = prepared.answers[key] = Answer(_body(prepared, place, site, opens))
+    return found, counters.reach_field("i", *place)
+
+
+def _body(prepared: Prepared, place: tuple, site: str, opens: tuple) -> dict:
+    text = prepared.texts[place[4]]
     paths = prepared.go_paths(place)
-    site = request.build_absolute_uri("/")[:-1]  # the paths are ASCII already
 
     def link(target: str) -> str:
         return site + paths[target] if target else ""
 
-    now = timezone.now()
     helplines = []
-    for line in prepared.lines:
+    for line, open_now in zip(prepared.lines, opens, strict=True):
         fixed = line.fixed
         helplines.append(
             {
@@ -181,13 +226,13 @@ def answer(request, partner: int, prepared: Prepared, counts: dict | None = None
                 "chat_url": link(line.chat_url) or None,
                 "languages": fixed["languages"],
                 "anonymity_note": fixed["anonymity_note"],
-                "open_now": line.open_now(now),
+                "open_now": open_now,
                 "always_open": fixed["always_open"],
                 "hours": fixed["hours"],
                 "is_example": fixed["is_example"],
             }
         )
-    body = {
+    return {
         "campaign": {
             "id": prepared.campaign_id,
             "title": prepared.title,
@@ -197,11 +242,10 @@ def answer(request, partner: int, prepared: Prepared, counts: dict | None = None
         "locale": prepared.locale,
         "content_locale": text["content_locale"],
         "variant": {
-            "id": variant_id,
+            "id": place[4],
             "headline": text["headline"],
             "text": text["text"],
             "call_to_action": {"label": text["cta_label"], "url": link(text["target"])},
         },
         "helplines": helplines,
     }
-    return body, counters.reach_field("i", *place)

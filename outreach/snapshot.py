@@ -241,15 +241,20 @@ Lookup = Callable[[Snapshot], "Caller | HttpResponse"]
 @dataclass
 class Result:
     """What to answer: ``refusal``, else 429 (``retry_after``), else 404
-    (``missing``), else ``body`` made from ``prepared``."""
+    (``missing``), else ``answer`` made from ``prepared``."""
 
     caller: Caller | None = None
     refusal: HttpResponse | None = None
     retry_after: int = 0
     missing: live.NotFound | None = None
     prepared: object = None
-    body: dict | None = None
+    answer: present.Answer | None = None
     counted_as: str | None = None  # the impression's counter field
+
+    @property
+    def body(self) -> dict | None:
+        """The answer's body (shared with other requests: read only)."""
+        return self.answer.body if self.answer is not None else None
 
 
 def _decide(snapshot: Snapshot, request, lookup: Lookup, region, lang) -> Result:
@@ -262,7 +267,7 @@ def _decide(snapshot: Snapshot, request, lookup: Lookup, region, lang) -> Result
     except live.NotFound as missing:
         result.missing = missing
         return result
-    result.body, result.counted_as = present.answer(
+    result.answer, result.counted_as = present.answer(
         request, found.pk, result.prepared, snapshot.totals(result.prepared)
     )
     return result
@@ -270,7 +275,7 @@ def _decide(snapshot: Snapshot, request, lookup: Lookup, region, lang) -> Result
 
 def _limited(result: Result, retry_after: int) -> Result:
     result.retry_after = retry_after
-    result.body = result.counted_as = None
+    result.answer = result.counted_as = None
     return result
 
 

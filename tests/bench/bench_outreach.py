@@ -5,7 +5,15 @@ PostgreSQL database of the benchmark's own, Redis): wrk at 64 connections on
 
 (p) the Danish campaign page from the full-page cache (counted as a view);
 (w) ``GET /api/warnings/v1/?region=DK&lang=da`` with the example partner's
-    key: rate limit, liveness, helplines and one counter pipeline each.
+    key: rate limit, liveness, helplines and the impression, in the one
+    Redis round trip of outreach/trip.py.
+
+Both the same way: one gunicorn as deployed (config/gunicorn.py: 2 x CPUs
++ 1 sync workers, no keep-alive, as deploy/systemd runs it), the same wrk
+arguments, a warm-up each, medians of rounds taken in turns. At 64
+connections on so few workers a latency is mostly the wait for a worker
+(about 64 / throughput), so the p99 target holds only where the machine
+gives the API a page hit's throughput or more.
 
 Targets: w/p >= 0.8, p99 of (w) < 50 ms. Then the counts: every request wrk
 completed is counted (a few more may be counted: wrk stops the clock with

@@ -1,10 +1,16 @@
 """The partner API's contract: answers, errors, CORS, no cookie."""
 
+from datetime import UTC, datetime, time
+from types import SimpleNamespace
+
 import pytest
 
+from campaign.models import OpeningHours, Region
+from campaign.models.helplines import WEEKDAYS
 from campaign.releases import engine
-from outreach import counters
+from outreach import counters, present
 from outreach.models import ReachCount
+from tests.campaign import builders
 from tests.outreach.conftest import ORIGIN, make_partner
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db]
@@ -167,3 +173,38 @@ def test_answered_before_the_page_middleware_it_keeps_their_checks(
     # Refused for its host before its missing key is looked at.
     foreign = client.get(URL, {"region": "BE"}, HTTP_HOST="not-allowed.example")
     assert foreign.status_code == 400
+
+
+def test_a_kept_answer_follows_the_clock_and_the_host(
+    client, world, settings, monkeypatch
+):
+    """Answers are made once and kept per partner, wording, host and which
+    lines are open: the same request later gets the hour's state, and a
+    request on another host its own links."""
+    international = Region.objects.get(code="INT")
+    line = builders.helpline(international, "en", "Daytime line")
+    for day, _name in WEEKDAYS:
+        OpeningHours.objects.create(
+            helpline=line, weekday=day, opens=time(9), closes=time(17)
+        )
+    clock = SimpleNamespace(now=lambda: datetime(2026, 3, 4, 12, tzinfo=UTC))
+    monkeypatch.setattr(present, "timezone", clock)
+
+    def open_now():
+        body = get(client, world.key, region="INT", lang="en").json()
+        [helpline] = body["helplines"]
+        return helpline["open_now"]
+
+    assert [open_now(), open_now()] == [True, True]
+    clock.now = lambda: datetime(2026, 3, 4, 20, tzinfo=UTC)
+    assert [open_now(), open_now()] == [False, False]
+    clock.now = lambda: datetime(2026, 3, 5, 10, tzinfo=UTC)
+    assert open_now() is True
+
+    settings.ALLOWED_HOSTS = ["testserver", "api.example.org"]
+    for host in ("testserver", "api.example.org") * 3:
+        response = client.get(
+            URL, {"region": "INT", "lang": "en"}, HTTP_HOST=host,
+            headers={"Authorization": f"Bearer {world.key}"},
+        )  # fmt: skip
+        assert response.json()["campaign"]["url"].startswith(f"http://{host}/go/")
