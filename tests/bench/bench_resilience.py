@@ -11,10 +11,15 @@ releases, half a second apart, in one sitting:
 - busy: the background worker is kept busy throughout with share-image
   renders of every page, told not to step aside for releases (as if they
   had already been postponed to their cap): only the separate queue and
-  processes keep the releases on time;
+  processes, and the background worker's lower priority
+  (``BACKGROUND_WORKER_NICE``), keep the releases on time;
 - one worker killed: SIGKILL to one release worker (and its pool) at the
   first instant, with whatever wake-ups it had reserved; the other worker
-  and the sweep carry on.
+  holds a copy of each (campaign/releases/workers.py) and the sweep
+  carries on.
+
+Each run also prints the publishing part of the lateness (instant to the
+commit, ``Release.lateness``); the rest is gunicorn serving the page.
 """
 
 import logging
