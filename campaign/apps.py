@@ -8,9 +8,10 @@ class CampaignConfig(AppConfig):
 
     def ready(self):
         from campaign import signals, stale
-        from campaign.releases import sweep
+        from campaign.releases import sweep, workers
         from config import workload
 
         signals.connect()
         stale.declare()
         workload.register_busy_check(sweep.busy_for)
+        workers.connect()

@@ -28,6 +28,9 @@ from django.conf import settings
 from config.celery_app import app
 from tests.helpers import BASE_DIR, project_env
 
+#: The lists of one queue, one per priority step, as kombu's Redis names them.
+STEPS = ("", "\x06\x163", "\x06\x166", "\x06\x169")
+
 
 def database_url() -> str:
     db = settings.DATABASES["default"]
@@ -68,6 +71,8 @@ class CeleryStack:
         )
         self.worker: subprocess.Popen | None = None
         self.beat: subprocess.Popen | None = None
+        #: More workers, by role: start_worker_of.
+        self.others: dict[str, subprocess.Popen] = {}
         self._client: Celery | None = None
 
     def _spawn(self, role: str, *args: str) -> subprocess.Popen:
@@ -101,8 +106,35 @@ class CeleryStack:
             self.wait_for_worker(offset, timeout)
         return offset
 
-    def wait_for_worker(self, offset: int = 0, timeout: float = 60) -> None:
-        self._wait_for(self.folder / "worker.log", offset, b" ready.", timeout)
+    def start_worker_of(
+        self, role: str, queue: str | None = None, concurrency: int = 1
+    ) -> None:
+        """Another worker, of one queue only (the release queue unless told),
+        as production runs them (deploy/systemd): named ``<stack>-<role>``,
+        logging to ``<role>.log``. Call ``wait_for_worker(role=role)``;
+        ``stop`` stops it too."""
+        log = open(self.folder / f"{role}.log", "ab")  # the child keeps it open
+        self.others[role] = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker",
+             "--loglevel", "INFO", "--queues", queue or self.release_queue,
+             "--concurrency", str(concurrency),
+             "--hostname", f"{self.name}-{role}@%h",
+             "--without-gossip", "--without-mingle"],
+            cwd=BASE_DIR, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+
+    def kill_worker_of(self, role: str) -> None:
+        """SIGKILL one of start_worker_of's workers and its pool."""
+        process = self.others[role]
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def wait_for_worker(
+        self, offset: int = 0, timeout: float = 60, role: str = "worker"
+    ) -> None:
+        self._wait_for(self.folder / f"{role}.log", offset, b" ready.", timeout)
 
     def start_beat(self, timeout: float = 60, wait: bool = True) -> int:
         offset = self._offset("beat")
@@ -158,7 +190,7 @@ class CeleryStack:
 
     def stop(self) -> None:
         """Stop both processes, then remove what the stack left in Redis."""
-        self._terminate(self.worker, self.beat, timeout=15)
+        self._terminate(self.worker, self.beat, *self.others.values(), timeout=15)
         if self._client is not None:
             self._client.close()
         try:
@@ -221,11 +253,22 @@ class CeleryStack:
 
     def queue_keys(self) -> list[str]:
         """The queues' lists (one per priority step, as kombu's Redis names them)."""
-        steps = ("", "\x06\x163", "\x06\x166", "\x06\x169")
-        return [f"{queue}{step}" for queue in self.queues() for step in steps]
+        return [f"{queue}{step}" for queue in self.queues() for step in STEPS]
 
-    def queues(self) -> tuple[str, str]:
-        return (self.name, self.release_queue)
+    def queues(self) -> tuple[str, ...]:
+        """The shared queues, then each release worker's own, as their
+        bindings name them (campaign/releases/workers.py)."""
+        prefix = f"{self.release_queue}:"
+        own = set()
+        with self.redis() as client:
+            keys = [f"_kombu.binding.{self.name}"]
+            keys += client.scan_iter(match=f"_kombu.binding.{prefix}*", count=1000)
+            for key in keys:
+                for member in client.smembers(key):
+                    queue = member.decode().split("\x06\x16")[-1]
+                    if queue.startswith(prefix):
+                        own.add(queue)
+        return (self.name, self.release_queue, *sorted(own))
 
     def queued(self) -> int:
         with self.redis() as client:
@@ -241,22 +284,26 @@ class CeleryStack:
     def messages(self) -> list[dict]:
         """Task messages of this stack still in Redis: queued or unacknowledged.
 
-        Each is ``{"task", "id", "args", "eta", "where"}``; a worker holds the
-        unacknowledged ones (reserved with an ETA, or running: acks_late).
+        Each is ``{"task", "id", "args", "eta", "where", "queue"}``; a worker
+        holds the unacknowledged ones (reserved with an ETA, or running:
+        acks_late).
         """
-        raw: list[tuple[str, bytes]] = []
+        raw: list[tuple[str, str, bytes]] = []
+        queues = self.queues()
         with self.redis() as client:
-            for key in self.queue_keys():
-                raw += [("queued", item) for item in client.lrange(key, 0, -1)]
+            for queue in queues:
+                for step in STEPS:
+                    items = client.lrange(f"{queue}{step}", 0, -1)
+                    raw += [("queued", queue, item) for item in items]
             for _tag, item in client.hscan_iter("unacked"):
                 try:
                     payload, _exchange, routing_key = json.loads(item)
                 except ValueError:
                     continue
-                if routing_key in self.queues():
-                    raw.append(("unacked", json.dumps(payload).encode()))
+                if routing_key in queues:
+                    raw.append(("unacked", routing_key, json.dumps(payload).encode()))
         found = []
-        for where, item in raw:
+        for where, queue, item in raw:
             message = json.loads(item)
             body = message["body"]
             if message["properties"].get("body_encoding") == "base64":
@@ -270,6 +317,7 @@ class CeleryStack:
                     "args": args,
                     "eta": headers.get("eta"),
                     "where": where,
+                    "queue": queue,
                 }
             )
         return found
@@ -282,9 +330,10 @@ class CeleryStack:
         Other stacks and test processes share the test database (db 15).
         Returns how many keys or entries were deleted.
         """
+        queues = self.queues()
         with self.redis() as client:
             keys = [*self.queue_keys()]
-            keys += [f"_kombu.binding.{queue}" for queue in self.queues()]
+            keys += [f"_kombu.binding.{queue}" for queue in queues]
             keys += self.cache_keys()
             deleted = client.delete(*keys)
             for tag, raw in client.hscan_iter("unacked"):
@@ -292,7 +341,7 @@ class CeleryStack:
                     _payload, _exchange, routing_key = json.loads(raw)
                 except ValueError:
                     continue
-                if routing_key in self.queues():
+                if routing_key in queues:
                     client.hdel("unacked", tag)
                     client.zrem("unacked_index", tag)
                     deleted += 1
@@ -306,7 +355,7 @@ class CeleryStack:
 
     def logs(self) -> str:
         parts = []
-        for role in ("worker", "beat"):
+        for role in ("worker", "beat", *self.others):
             path = self.folder / f"{role}.log"
             if path.exists():
                 parts.append(f"--- {role}\n{path.read_text(errors='replace')[-6000:]}")

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 
 from campaign.models import Release
-from campaign.releases import engine, sweep
+from campaign.releases import engine, sweep, workers
 
 logger = logging.getLogger(__name__)
 
@@ -22,9 +22,11 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
 
 # Releases ----------------------------------------------------------------
 #
-# The database holds every schedule; these tasks only deliver wake-ups. The
-# sweep runs every few seconds from beat, so a lost message (worker killed,
-# Redis flushed) costs at most one sweep interval plus DEDUP_SECONDS.
+# The database holds every schedule; these tasks only deliver wake-ups. An
+# upcoming wake-up is held by two live release workers (workers.py), so one
+# of them dying before the instant costs nothing. The sweep runs every few
+# seconds from beat and sends anything overdue once more on the shared
+# queue, so a lost message (Redis flushed) costs at most one sweep interval.
 
 #: How long an enqueued wake-up counts as delivered. Past it, the sweep sends
 #: another: a message held by a killed worker would otherwise wait for
@@ -32,12 +34,28 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
 DEDUP_SECONDS = 20
 
 
-def _enqueue_once(release_id: int, eta=None) -> bool:
+def _enqueue_once(release_id: int, eta=None, holders=()) -> bool:
+    """Send a release's wake-up unless it was sent within DEDUP_SECONDS: to
+    each of ``holders``' own queues (see workers.py), or else to the shared
+    release queue."""
     key = f"release-wakeup:{release_id}:{eta.timestamp() if eta else 'now'}"
     if not cache.add(key, 1, timeout=DEDUP_SECONDS):
         return False
-    publish_release.apply_async((release_id,), eta=eta)
+    for hostname in holders:
+        publish_release.apply_async(
+            (release_id,), eta=eta, queue=workers.queue_of(hostname)
+        )
+    if not holders:
+        publish_release.apply_async((release_id,), eta=eta)
     return True
+
+
+def _live_release_workers() -> list[str]:
+    try:
+        return workers.live()
+    except Exception as error:  # Redis away: the shared queue it is
+        logger.warning("release workers unknown (%s): shared queue", error)
+        return []
 
 
 @shared_task(name="campaign.sweep_releases", ignore_result=True)
@@ -46,8 +64,13 @@ def sweep_releases() -> dict[str, int]:
     expire what has expired."""
     engine.recheck_blocked()
     found = sweep.sweep()
+    # Overdue: the shared queue, taken at once by whichever worker is free.
     sent = sum(_enqueue_once(pk) for pk in found.overdue)
-    sent += sum(_enqueue_once(pk, eta=at) for pk, at in found.upcoming)
+    live = _live_release_workers() if found.upcoming else []
+    sent += sum(
+        _enqueue_once(pk, eta=at, holders=workers.holders(pk, live))
+        for pk, at in found.upcoming
+    )
     for pk in found.expiring:
         expire_release.delay(pk)
     return {

@@ -38,6 +38,11 @@ RELEASE_TASKS = (
     "campaign.expire_release",
 )
 CELERY_TASK_ROUTES = {name: {"queue": RELEASE_QUEUE} for name in RELEASE_TASKS}
+#: A worker that does not consume RELEASE_QUEUE lowers its processes'
+#: priority by this much at start (os.nice), so that on a busy machine the
+#: release workers and the web processes get the processor first
+#: (campaign/releases/workers.py). 0 keeps the priority.
+BACKGROUND_WORKER_NICE = env.integer("BACKGROUND_WORKER_NICE", 10)
 #: The release sweep: publishes what is overdue and hands workers what falls
 #: due within the next seconds (campaign/releases/engine.py, HORIZON).
 RELEASE_SWEEP_SECONDS = float(env.string("RELEASE_SWEEP_SECONDS", "2"))
