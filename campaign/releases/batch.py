@@ -75,10 +75,12 @@ def publish(items) -> list[int]:
     at that revision already; ``data`` goes in its log entries as
     ``release`` (``audit``). Returns the ids of the pages published, in
     order. Call it inside the transaction that owns the release(s)."""
+    seen = set()
     items = [
         item
         for item in items
         if not (item[0].live and item[0].live_revision_id == item[1].pk)
+        and not (item[0].pk in seen or seen.add(item[0].pk))
     ]
     if not items:
         return []
@@ -197,12 +199,7 @@ def _publish_quickly(items) -> None:
                     content_changed=action == "wagtail.publish",
                 )
             )
-    fields = [
-        field.name
-        for field in model._meta.concrete_fields
-        if not field.primary_key and field.name not in TREE_FIELDS
-    ]
-    model.objects.bulk_update(objects, fields)
+    model.objects.bulk_update(objects, _changed_fields(model, pages, objects))
     Revision.objects.filter(
         base_content_type=_page_type(),
         object_id__in=[str(page.pk) for page in pages],
@@ -219,6 +216,21 @@ def _publish_quickly(items) -> None:
     ids = [obj.pk for obj in objects]
     transaction.on_commit(lambda: _index_later(model, ids), robust=True)
     logger.info("published %s page(s) in one batch", len(objects))
+
+
+def _changed_fields(model, pages, objects) -> list[str]:
+    """The fields any of ``objects`` changes from its stored ``page``: the
+    rest is written unchanged by Wagtail's save, and left alone here."""
+    changed = []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name in TREE_FIELDS:
+            continue
+        for page, obj in zip(pages, objects, strict=True):
+            before = field.get_prep_value(getattr(page, field.attname))
+            if before != field.get_prep_value(getattr(obj, field.attname)):
+                changed.append(field.name)
+                break
+    return changed
 
 
 def _index_later(model, ids) -> None:

@@ -198,6 +198,13 @@ def _claim_companions(release: Release, now: datetime) -> list[Release]:
     )
 
 
+#: What publishing changes on a release row (``attempts`` counted by _gate).
+DONE = [
+    "state", "published_at", "updated_at", "lateness", "last_error",
+    "blocked_reason", "attempts",
+]  # fmt: skip
+
+
 def _gate(release: Release, now: datetime):
     """(pairs, reasons) of a claimed release, or None once it is blocked."""
     release.attempts += 1
@@ -273,11 +280,11 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
             at = clock()
             for member, (_pairs, reasons) in planned:
                 member.state = State.PUBLISHED
-                member.published_at = at
+                member.published_at, member.updated_at = at, timezone.now()
                 member.lateness = at - member.go_live_at
                 member.last_error = ""
                 member.blocked_reason = " ".join(reasons)  # kept when overridden
-                member.save()
+            Release.objects.bulk_update([member for member, _gated in planned], DONE)
     except Exception as error:
         record_error(release_id, error)
         raise
