@@ -75,12 +75,13 @@ def publish(items) -> list[int]:
     at that revision already; ``data`` goes in its log entries as
     ``release`` (``audit``). Returns the ids of the pages published, in
     order. Call it inside the transaction that owns the release(s)."""
-    seen = set()
+    first = {}  # a page once: its first item
+    for item in items:
+        first.setdefault(item[0].pk, item)
     items = [
         item
-        for item in items
+        for item in first.values()
         if not (item[0].live and item[0].live_revision_id == item[1].pk)
-        and not (item[0].pk in seen or seen.add(item[0].pk))
     ]
     if not items:
         return []
