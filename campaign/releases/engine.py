@@ -19,14 +19,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import LogContext, log
 
-from campaign import publication
 from campaign.models import CampaignPage, Region, Release, Rollout, source_page
 
-from . import audit, events, limits, readiness
+from . import audit, batch, events, limits, readiness
 
 logger = logging.getLogger(__name__)
 State = Release.State
@@ -38,6 +36,8 @@ class Outcome:
     result: str  # published, blocked, skipped, locked, not_due, expired
     detail: str = ""
     pages: list[int] = field(default_factory=list)
+    #: Other due releases of the region published in the same batch.
+    companions: list[int] = field(default_factory=list)
 
 
 # Scheduling --------------------------------------------------------------
@@ -170,23 +170,6 @@ def recheck_blocked(now: datetime | None = None) -> list[int]:
 # Publishing -----------------------------------------------------------------
 
 
-def _publish_revision(page: CampaignPage, revision, user, data=None) -> bool:
-    """Publish ``revision`` of ``page`` through Wagtail; False if already live."""
-    if page.live and page.live_revision_id == revision.pk:
-        return False
-    action = PublishPageRevisionAction(
-        revision, user=user, changed=True, log_action=True
-    )
-    # The release's instant is authoritative: a go-live time stored in the
-    # revision would make Wagtail only schedule it (approved_go_live_at).
-    action.object.go_live_at = None
-    action.object.expire_at = None
-    with LogContext(user=user) as context, publication.permitted("release"):
-        action.execute(skip_permission_checks=True)
-    audit.mark_entries(context, data)
-    return True
-
-
 def _claim(release_id: int) -> Release | None:
     """The release row, locked for this transaction; None if another worker
     holds it (skip_locked: a second delivery steps aside, never waits)."""
@@ -198,8 +181,66 @@ def _claim(release_id: int) -> Release | None:
     )
 
 
+#: At most this many due releases of one region publish in one transaction.
+BATCH_SIZE = 100
+
+
+def _claim_companions(release: Release, now: datetime) -> list[Release]:
+    """The region's other due releases that no worker holds, locked for this
+    transaction: a wave publishes a region's pages in one batch, while the
+    other worker process takes another region (skip_locked)."""
+    return list(
+        Release.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("region", "page", "scheduled_by")
+        .filter(region=release.region_id, state=State.SCHEDULED, go_live_at__lte=now)
+        .exclude(pk=release.pk)
+        .order_by("go_live_at", "pk")[: BATCH_SIZE - 1]
+    )
+
+
+#: What publishing changes on a release row (``attempts`` counted by _gate).
+DONE = [
+    "state", "published_at", "updated_at", "lateness", "last_error",
+    "blocked_reason", "attempts",
+]  # fmt: skip
+
+
+def _gate(release: Release, now: datetime):
+    """(pairs, reasons) of a claimed release, or None once it is blocked."""
+    release.attempts += 1
+    pairs, reasons = plan(release, now)
+    if reasons and not release.gate_overridden_by_id:
+        release.state = State.BLOCKED
+        release.blocked_reason = " ".join(reasons)
+        release.save()
+        logger.warning("release %s blocked: %s", release.pk, release.blocked_reason)
+        events.release_blocked.send(sender=Release, release=release)
+        return None
+    return pairs, reasons
+
+
+def _publish_pages(planned) -> dict[int, list[int]]:
+    """Publish the pages of planned releases in one batch; per release, the
+    pages it published."""
+    items = []
+    for release, (pairs, _reasons) in planned:
+        data = audit.entry_data(release, "publish")
+        items += [(page, rev, release.scheduled_by, data) for page, rev in pairs]
+    done = set(batch.publish(items))
+    return {
+        release.pk: [page.pk for page, _rev in pairs if page.pk in done]
+        for release, (pairs, _reasons) in planned
+    }
+
+
 def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
     """Publish a due release, exactly once. Safe to call any number of times.
+
+    The region's other due releases that no worker holds are claimed and
+    published with it, in the same transaction and one batch (``batch``);
+    their own deliveries then find them published (or held: "locked").
+    One that fails to plan is left to its own delivery; if the batch fails,
+    this release alone is tried again as a batch of one.
 
     ``now`` is injected by tests; in production the wall clock is read.
     """
@@ -214,39 +255,52 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
                 return Outcome(release_id, "skipped", release.state)
             if release.go_live_at > now:
                 return Outcome(release_id, "not_due")
-            release.attempts += 1
-            pairs, reasons = plan(release, now)
-            if reasons and not release.gate_overridden_by_id:
-                release.state = State.BLOCKED
-                release.blocked_reason = " ".join(reasons)
-                release.save()
-                logger.warning(
-                    "release %s blocked: %s", release_id, release.blocked_reason
-                )
-                events.release_blocked.send(sender=Release, release=release)
+            gated = _gate(release, now)
+            if gated is None:
                 return Outcome(release_id, "blocked", release.blocked_reason)
-            data = audit.entry_data(release, "publish")
-            published = [
-                page.pk
-                for page, revision in pairs
-                if _publish_revision(page, revision, release.scheduled_by, data)
-            ]
-            release.state = State.PUBLISHED
-            release.published_at = clock()
-            release.lateness = release.published_at - release.go_live_at
-            release.last_error = ""
-            release.blocked_reason = " ".join(reasons)  # kept when overridden
-            release.save()
+            planned = [(release, gated)]
+            for companion in _claim_companions(release, now):
+                try:
+                    with transaction.atomic():
+                        gated = _gate(companion, now)
+                except Exception:
+                    logger.exception("release %s left to its own task", companion.pk)
+                    continue
+                if gated is not None:
+                    planned.append((companion, gated))
+            try:
+                with transaction.atomic():
+                    published = _publish_pages(planned)
+            except Exception:
+                if len(planned) == 1:
+                    raise
+                logger.exception("batch of %s releases failed", len(planned))
+                planned = planned[:1]
+                published = _publish_pages(planned)
+            at = clock()
+            for member, (_pairs, reasons) in planned:
+                member.state = State.PUBLISHED
+                member.published_at, member.updated_at = at, timezone.now()
+                member.lateness = at - member.go_live_at
+                member.last_error = ""
+                member.blocked_reason = " ".join(reasons)  # kept when overridden
+            Release.objects.bulk_update([member for member, _gated in planned], DONE)
     except Exception as error:
         record_error(release_id, error)
         raise
-    logger.info(
-        "release %s published %s page(s), %.3f s after its instant",
+    for member, _gated in planned:
+        logger.info(
+            "release %s published %s page(s), %.3f s after its instant",
+            member.pk,
+            len(published[member.pk]),
+            member.lateness.total_seconds(),
+        )
+    return Outcome(
         release_id,
-        len(published),
-        release.lateness.total_seconds(),
+        "published",
+        pages=published[release_id],
+        companions=[member.pk for member, _gated in planned[1:]],
     )
-    return Outcome(release_id, "published", pages=published)
 
 
 def record_error(release_id: int, error: Exception) -> None:

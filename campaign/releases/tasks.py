@@ -12,7 +12,8 @@ from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 
 from campaign.models import Release
-from campaign.releases import engine, sweep, workers
+from campaign.releases import batch, engine, sweep, workers
+from config import workload
 
 logger = logging.getLogger(__name__)
 
@@ -117,3 +118,25 @@ def publish_release(self, release_id: int) -> str:
 )
 def expire_release(release_id: int) -> str:
     return engine.expire_release(release_id).result
+
+
+@shared_task(
+    bind=True,
+    name="campaign.index_published_pages",
+    acks_late=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    max_retries=6,
+    ignore_result=True,
+)
+def index_published_pages(self, label: str, ids: list[int]) -> None:
+    """The search and reference index entries of pages a release published
+    in one batch (``batch.index``): on the default queue, after the wave."""
+    busy = workload.step_aside(self)
+    if busy:
+        # A new message, not a retry: waiting for a wave is no failure.
+        index_published_pages.apply_async(
+            (label, ids), countdown=(busy + workload.YIELD).total_seconds()
+        )
+        return
+    batch.index(label, ids)
