@@ -49,7 +49,7 @@ from wagtail.signals import (
 
 from delivery import purge
 from delivery import versions as cache_versions
-from delivery.paths import full_urls, url_path
+from delivery.paths import SiteRootPaths, full_urls, url_path
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +93,9 @@ class Batch:
     urls: set[str] = field(default_factory=set)
     #: The keys each declared rule noted.
     marked: dict[Rule, set] = field(default_factory=dict)
+    #: Wagtail's site root paths, read once for the batch's URLs (a
+    #: withdrawal notes hundreds of pages).
+    site_roots: SiteRootPaths = field(default_factory=SiteRootPaths)
     registered: bool = False
     done: bool = False
 
@@ -149,7 +152,7 @@ def _full_url(page, path: str | None = None) -> str | None:
         page = copy(page)
         page.url_path = path
     try:
-        return page.get_full_url()
+        return page.get_full_url(_open_batch().site_roots)
     except Exception:  # an unroutable page has no URL to evict
         return None
 
@@ -157,6 +160,13 @@ def _full_url(page, path: str | None = None) -> str | None:
 def page_changed(sender, instance, **kwargs) -> None:
     url = _full_url(instance)
     note(pages={(str(instance.translation_key), instance.path)}, urls={url} - {None})
+
+
+def page_unpublished_or_published(sender, instance, **kwargs) -> None:
+    # The row stays: after the commit its URL is found with its
+    # translations', so none is worked out here (a withdrawal sends this for
+    # hundreds of pages inside its transaction).
+    note(pages={(str(instance.translation_key), instance.path)})
 
 
 def page_deleted(sender, instance, **kwargs) -> None:
@@ -224,8 +234,12 @@ def _restricted_pages(page_ids: set) -> Iterable[Page]:
 
 def connect() -> None:
     uid = "delivery.invalidation."
-    page_published.connect(page_changed, dispatch_uid=uid + "published")
-    page_unpublished.connect(page_changed, dispatch_uid=uid + "unpublished")
+    page_published.connect(
+        page_unpublished_or_published, dispatch_uid=uid + "published"
+    )
+    page_unpublished.connect(
+        page_unpublished_or_published, dispatch_uid=uid + "unpublished"
+    )
     pre_delete.connect(page_deleted, dispatch_uid=uid + "deleted")
     post_page_move.connect(page_moved, dispatch_uid=uid + "moved")
     page_slug_changed.connect(slug_changed, dispatch_uid=uid + "slug")

@@ -19,12 +19,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.log_actions import LogContext, log
+from wagtail.log_actions import log
 
 from campaign.models import CampaignPage, Region, Release, Rollout, source_page
 
-from . import audit, batch, events, limits, readiness
+from . import audit, batch, events, limits, readiness, withdrawal
 
 logger = logging.getLogger(__name__)
 State = Release.State
@@ -331,18 +330,15 @@ def mark_failed(release_id: int, error: str) -> None:
 
 
 def _unpublish(pages, user, data=None, log_action=True) -> list[int]:
-    done = []
-    for page in pages:
-        if page.live:
-            # Permission was checked where the request came in (admin view
-            # or command); the engine acts for the release's owner.
-            with LogContext(user=user) as context:
-                UnpublishPageAction(page, user=user, log_action=log_action).execute(
-                    skip_permission_checks=True
-                )
-            audit.mark_entries(context, data)
-            done.append(page.pk)
-    return done
+    # Permission was checked where the request came in (admin view or
+    # command); the engine acts for the release's owner. All pages in one go
+    # (withdrawal.py): a few queries and one purge, not a save per page.
+    return withdrawal.unpublish_pages(
+        pages,
+        user,
+        data,
+        log_action="wagtail.unpublish" if log_action is True else log_action,
+    )
 
 
 def region_pages(release: Release) -> list[CampaignPage]:
@@ -400,13 +396,7 @@ def withdraw_region(release_id: int, user=None) -> Outcome:
 def withdraw_campaign(page: CampaignPage, user=None) -> tuple[list[int], int]:
     """Unpublish every translation everywhere and cancel pending releases, at once."""
     source = source_page(page)
-    with transaction.atomic():
-        releases = Release.objects.select_for_update().filter(page=source)
-        cancelled = releases.exclude(state__in=[State.WITHDRAWN, State.EXPIRED]).update(
-            state=State.WITHDRAWN
-        )
-        pages = CampaignPage.objects.filter(translation_key=source.translation_key)
-        unpublished = _unpublish(pages, user)
+    unpublished, cancelled = withdrawal.withdraw_campaigns([source], user)
     logger.warning(
         "campaign %s withdrawn: %s page(s) unpublished, %s release(s) cancelled",
         source.pk,
