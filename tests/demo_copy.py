@@ -39,8 +39,13 @@ class _Copy:
 _copy: _Copy | None = None
 
 
-def load_demo() -> None:
-    """The demo's rows in this test's database, as ``seed_demo`` makes them."""
+def load_demo(replace: bool = False) -> None:
+    """The demo's rows in this test's database, as ``seed_demo`` makes them.
+
+    ``replace``: the test wants the demo and nothing else, so the copy (once
+    there is one) replaces whatever the database holds, including rows an
+    earlier test left committed.
+    """
     global _copy
     connection = connections[DEFAULT_DB_ALIAS]
     if connection.vendor != "postgresql":
@@ -49,7 +54,11 @@ def load_demo() -> None:
     place = (connection.settings_dict["NAME"], str(settings.MEDIA_ROOT))
     tables = _tables(connection)
     before = _row_counts(connection, tables)
-    if _copy is not None and _copy.place == place and _copy.before == before:
+    if (
+        _copy is not None
+        and _copy.place == place
+        and (replace or _copy.before == before)
+    ):
         _restore(connection, _copy)
         return
     call_command("seed_demo", verbosity=0)
