@@ -14,7 +14,7 @@ import redis
 from django.conf import settings as django_settings
 
 from campaign import publication
-from campaign.models import CampaignPage, TranslationReview
+from campaign.models import CampaignPage
 from delivery import invalidation
 from delivery import versions as cache_versions
 from tests.campaign import builders
@@ -89,13 +89,7 @@ def translate(source, code: str, title: str, live: bool = True):
             publish(ancestor)
     if live:
         return publish(page)
-    revision = page.save_revision()
-    TranslationReview.objects.create(
-        page=page,
-        revision=revision,
-        status=TranslationReview.Status.APPROVED,
-        decided_at=dt.datetime.now(UTC),
-    )
+    builders.approved_revision(page)
     return page
 
 

@@ -24,6 +24,7 @@ from campaign.models import (
     LegalText,
     Region,
     RegionLocale,
+    TranslationReview,
 )
 from campaign.releases import engine
 from campaign.timezones import wall_to_utc
@@ -101,6 +102,19 @@ def publish_revision(revision):
     pages refuse any other way (campaign/publication.py)."""
     with publication.permitted("test"):
         return revision.publish()
+
+
+def approved_revision(page):
+    """A new revision of ``page``, recorded as approved by a reviewer (what a
+    release requires before it publishes)."""
+    revision = page.save_revision()
+    TranslationReview.objects.create(
+        page=page,
+        revision=revision,
+        status=TranslationReview.Status.APPROVED,
+        decided_at=timezone.now(),
+    )
+    return revision
 
 
 def campaign_page(parent, body=None, title: str = "Stop before you start"):

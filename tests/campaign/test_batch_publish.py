@@ -15,7 +15,7 @@ from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 from wagtail.signals import page_published
 
-from campaign.models import CampaignPage, Release, TranslationReview
+from campaign.models import CampaignPage, Release
 from campaign.releases import audit, batch
 from campaign.releases import engine as publishing
 from tests.campaign import builders
@@ -28,14 +28,7 @@ TIMES = ("first_published_at", "last_published_at")
 def approve(page, title=None):
     if title:
         page.title = title
-    revision = page.save_revision()
-    TranslationReview.objects.create(
-        page=page,
-        revision=revision,
-        status=TranslationReview.Status.APPROVED,
-        decided_at=dt.datetime.now(UTC),
-    )
-    return revision
+    return builders.approved_revision(page)
 
 
 @pytest.fixture

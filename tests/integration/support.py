@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 
 import psycopg
 from django.conf import settings
-from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from campaign import publication
-from campaign.models import CampaignPage, Region, Release, TranslationReview
+from campaign.models import CampaignPage, Region, Release
 from tests.campaign import builders
 
 #: How often the tests look at the database or the public site.
@@ -63,13 +62,7 @@ def translate(source: CampaignPage, code: str) -> CampaignPage:
     """
     page = source.copy_for_translation(builders.locale(code), copy_parents=True)
     page.title = f"{source.title} ({code})"
-    revision = page.save_revision()
-    TranslationReview.objects.create(
-        page=page,
-        revision=revision,
-        status=TranslationReview.Status.APPROVED,
-        decided_at=timezone.now(),
-    )
+    builders.approved_revision(page)
     for parent in page.get_ancestors().filter(depth__gt=1).specific():
         if not parent.live:  # one page per transaction: autocommit here
             parent.save_revision().publish()
