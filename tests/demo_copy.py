@@ -8,12 +8,13 @@ the real command and keeps a copy of every table's rows and every sequence
 (PostgreSQL's ``COPY``, in its binary format); later tests get the same rows
 back in well under a second, ids included.
 
-The copy is taken only outside a test's transaction (a transactional test),
-where the demo's on-commit work (share images) has run. It is used only when
-it can be exact: on PostgreSQL, in the same test database and media folder,
-and when the database holds exactly what it held before the first run (the
-rows the migrations made). Anything else, such as a test that adds rows
-before asking for the demo, runs ``seed_demo`` itself.
+The copy is taken only where the demo's on-commit work (share images) has
+run: outside a test's transaction (a transactional test), or inside one that
+runs that work through pytest-django's ``django_capture_on_commit_callbacks``.
+It is used only when it can be exact: on PostgreSQL, in the same test
+database and media folder, and when the database holds exactly what it held
+before the first run (the rows the migrations made). Anything else, such as
+a test that adds rows before asking for the demo, runs ``seed_demo`` itself.
 The image files the first run drew stay in the media folder, which the tests
 share and never empty.
 """
@@ -41,12 +42,15 @@ class _Copy:
 _copy: _Copy | None = None
 
 
-def load_demo(replace: bool = False) -> None:
+def load_demo(replace: bool = False, capture=None) -> None:
     """The demo's rows in this test's database, as ``seed_demo`` makes them.
 
     ``replace``: the test wants the demo and nothing else, so the copy (once
     there is one) replaces whatever the database holds, including rows an
     earlier test left committed.
+    ``capture``: pytest-django's ``django_capture_on_commit_callbacks``, from
+    a test inside a transaction; the command's on-commit work is run through
+    it, so the demo is whole and its copy can be kept.
     """
     global _copy
     connection = connections[DEFAULT_DB_ALIAS]
@@ -63,10 +67,15 @@ def load_demo(replace: bool = False) -> None:
     ):
         _restore(connection, _copy)
         return
-    call_command("seed_demo", verbosity=0)
+    if capture is None:
+        call_command("seed_demo", verbosity=0)
+    else:
+        with capture(execute=True):
+            call_command("seed_demo", verbosity=0)
     # Inside a test's transaction the demo's on-commit work (share images)
-    # never runs: such a demo is this test's only, not one to copy.
-    if not connection.in_atomic_block:
+    # runs only when the test runs it: else the demo is this test's only, not
+    # one to copy.
+    if capture is not None or not connection.in_atomic_block:
         _copy = _take(connection, place, before, tables)
 
 

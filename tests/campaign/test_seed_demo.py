@@ -22,6 +22,7 @@ from demo.content.helplines import HELPLINES
 from demo.content.regions import REGIONS
 from demo.content.text import LANGUAGES, language_of, text_for
 from home.models import HomePage
+from tests.demo_copy import load_demo
 
 #: A word of each locale's campaign title that its language, not English, uses.
 TITLE_WORDS = {
@@ -49,6 +50,14 @@ def seed(capture, *args) -> str:
     with capture(execute=True):
         call_command("seed_demo", *args, stdout=out)
     return out.getvalue()
+
+
+def seeded(capture) -> None:
+    """What ``seed_demo`` makes, with its on-commit work done: the command's
+    own run when this test process has none yet, else a copy of the rows its
+    first run made (tests/demo_copy.py: seeding takes 15-30 s, a copy well
+    under one)."""
+    load_demo(capture=capture)
 
 
 def row_counts() -> dict[str, int]:
@@ -103,7 +112,7 @@ def test_regional_differences_apply_to_one_locale_only(code):
 def test_seed_demo_loads_every_region_locale_campaign_and_helpline(
     client, django_capture_on_commit_callbacks
 ):
-    seed(django_capture_on_commit_callbacks)
+    seeded(django_capture_on_commit_callbacks)
 
     assert Region.objects.count() == 11
     assert Locale.objects.count() == 15
@@ -159,7 +168,7 @@ def test_seed_demo_loads_every_region_locale_campaign_and_helpline(
 
 @pytest.mark.django_db
 def test_a_second_run_changes_nothing(django_capture_on_commit_callbacks):
-    seed(django_capture_on_commit_callbacks)
+    seeded(django_capture_on_commit_callbacks)
     before = row_counts()
 
     output = seed(django_capture_on_commit_callbacks, "--reset")
@@ -172,7 +181,7 @@ def test_a_second_run_changes_nothing(django_capture_on_commit_callbacks):
 def test_a_rerun_restores_what_was_edited_and_leaves_a_withdrawn_page_alone(
     django_capture_on_commit_callbacks,
 ):
-    seed(django_capture_on_commit_callbacks)
+    seeded(django_capture_on_commit_callbacks)
     helpline = Helpline.objects.filter(locale__language_code="nl-be").first()
     name = helpline.name
     Helpline.objects.filter(pk=helpline.pk).update(name="Edited")
@@ -198,8 +207,7 @@ def test_a_rerun_restores_what_was_edited_and_leaves_a_withdrawn_page_alone(
 def test_the_demo_is_approved_so_a_release_of_it_is_not_blocked(
     django_capture_on_commit_callbacks,
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", stdout=io.StringIO())
+    seeded(django_capture_on_commit_callbacks)
     for page in CampaignPage.objects.all():
         assert TranslationReview.approved_revision(page) == page.live_revision
     source = CampaignPage.objects.get(locale__language_code="en")
@@ -213,7 +221,7 @@ def test_demo_helplines_are_reviewed_translations_that_go_outdated_with_the_sour
 ):
     from translations.views.matrix import matrix
 
-    seed(django_capture_on_commit_callbacks)
+    seeded(django_capture_on_commit_callbacks)
     staff = django_user_model.objects.create_superuser("staff", "s@example.invalid")
     belgium = Region.objects.get(code="BE")
     source = Helpline.objects.filter(region=belgium, locale__language_code="fr-be")[0]
