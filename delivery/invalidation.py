@@ -47,7 +47,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from delivery import purge
+from delivery import fragments, purge
 from delivery import versions as cache_versions
 from delivery.paths import SiteRootPaths, full_urls, url_path
 
@@ -290,6 +290,10 @@ def active() -> bool:
 
 def commit(batch: Batch) -> set[str]:
     """Evict what the committed batch affects; hand the rest to the worker."""
+    try:  # what renders share (delivery/fragments.py), page cache or not
+        fragments.bump()
+    except Exception:
+        logger.exception("could not start a new generation of shared fragments")
     if not active():
         return set()
     urls = affected_urls(batch)

@@ -19,6 +19,7 @@ left to Wagtail as before; a page that is not live is a 404, as Wagtail's own
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Subquery, Value
 from django.db.models.functions import Concat
+from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
@@ -26,7 +27,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
-from delivery.restrictions import with_restriction_flag
+from delivery import fragments
+from delivery.restrictions import FLAG, with_restriction_flag
 
 ROUTE_ATTR = "_wagtail_route_for_request"
 
@@ -46,23 +48,16 @@ def _language() -> str | None:
 def find(request, path: str):
     """(RouteResult or None) for ``path`` under the site's localized root, or
     ``NotImplemented`` when Wagtail must decide."""
-    site = Site.find_for_request(request)
+    site = _site(request)
     language = _language()
     if site is None or language is None:
         return NotImplemented
     components = [component for component in path.split("/") if component]
     suffix = "".join(f"{component}/" for component in components)
-    # Page.localized: the root's live translation in the active language
-    # (none: Wagtail falls back to the root itself, and decides).
-    home = Page.objects.filter(
-        translation_key=site.root_page.translation_key,
-        locale__language_code=language,
-        live=True,
-    ).values("url_path")[:1]
-    found = (
-        Page.objects.filter(url_path=Concat(Subquery(home), Value(suffix)))
-        .values("pk", "content_type_id", "live")
-        .first()
+    found = fragments.remember(
+        request,
+        ("route", site.pk, language, suffix),
+        lambda: _by_url_path(site, language, suffix),
     )
     if found is None:
         return NotImplemented  # no such page here: Wagtail answers (a 404)
@@ -71,10 +66,43 @@ def find(request, path: str):
     model = ContentType.objects.get_for_id(found["content_type_id"]).model_class()
     if model is None:
         return NotImplemented
-    page = with_restriction_flag(
-        model.objects.select_related("locale", *_own_images(model))
-    ).get(pk=found["pk"])
+    page = model.objects.select_related("locale", *_own_images(model)).get(
+        pk=found["pk"]
+    )
+    setattr(page, FLAG, found[FLAG])
     return RouteResult(page)
+
+
+def _site(request):
+    """Wagtail's ``Site.find_for_request``, kept (delivery/fragments.py)."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = fragments.remember(
+            request,
+            ("site", hostname, request.get_port()),
+            lambda: Site._find_for_request(request),
+        )
+    return request._wagtail_site
+
+
+def _by_url_path(site, language: str, suffix: str) -> dict | None:
+    """The page at ``suffix`` under the site's root in ``language``: its id,
+    its type, whether it is live and whether a view restriction may apply
+    (one query)."""
+    # Page.localized: the root's live translation in the active language
+    # (none: Wagtail falls back to the root itself, and decides).
+    home = Page.objects.filter(
+        translation_key=site.root_page.translation_key,
+        locale__language_code=language,
+        live=True,
+    ).values("url_path")[:1]
+    return (
+        with_restriction_flag(
+            Page.objects.filter(url_path=Concat(Subquery(home), Value(suffix)))
+        )
+        .values("pk", "content_type_id", "live", FLAG)
+        .first()
+    )
 
 
 def _own_images(model) -> list[str]:

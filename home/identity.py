@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
+from delivery import fragments
 from delivery.rows import from_json, json_row
 from home.branding import style_hash
 from home.models import Organisation, SiteIdentity
@@ -37,28 +38,44 @@ def identity_for(request) -> Identity:
     if identity is not None:
         return identity
     site = Site.find_for_request(request)
-    settings = _read(site) if site is not None else SiteIdentity()
-    organisation = settings.organisation
-    translated = getattr(settings, "organisation_translated", None)
-    if translated is not None:
-        organisation = from_json(Organisation, translated)
-    css = settings.css
+    if site is None:
+        identity = _identity(None, SiteIdentity())
+    else:
+        code = _language()
+        identity = fragments.remember(
+            request,
+            ("identity", site.pk, code),
+            lambda: _identity(site, _read(site, code)),
+        )
     hashes = getattr(request, STYLE_HASHES, set())
-    hashes.add(style_hash(css))
+    hashes.add(style_hash(identity.css))
     setattr(request, STYLE_HASHES, hashes)
-    identity = Identity(settings, organisation, css, site.site_name if site else "")
     setattr(request, IDENTITY, identity)
     return identity
 
 
-def _read(site) -> SiteIdentity:
-    """The site's identity in one query: its organisation, that
-    organisation's translation in the active language (``.localized``) and
-    the logo are read with it."""
+def _identity(site, settings: SiteIdentity) -> Identity:
+    organisation = settings.organisation
+    translated = getattr(settings, "organisation_translated", None)
+    if translated is not None:
+        organisation = from_json(Organisation, translated)
+    return Identity(
+        settings, organisation, settings.css, site.site_name if site else ""
+    )
+
+
+def _language() -> str:
     try:
-        code = get_supported_content_language_variant(translation.get_language())
+        return get_supported_content_language_variant(translation.get_language())
     except LookupError:  # Locale.get_active(): the default language then
-        code = get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
+        return get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
+
+
+def _read(site, code: str) -> SiteIdentity:
+    """The site's identity in one query: its organisation, that
+    organisation's translation in ``code`` (``.localized``) and the logo are
+    read with it. Kept by each process until anything changes
+    (delivery/fragments.py; home/stale.py names what a change affects)."""
     translated = Organisation.objects.filter(
         translation_key=OuterRef("organisation__translation_key"),
         locale__language_code=code,

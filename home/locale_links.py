@@ -9,6 +9,8 @@ from django.db.models.functions import Length, Substr
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from delivery import fragments
+
 
 class Translation(NamedTuple):
     """A live translation of a page: an hreflang link and a switcher entry."""
@@ -54,7 +56,9 @@ def public(pages):
     return pages.exclude(Exists(restricted))
 
 
-def _translations(pages, request, is_current) -> list[Translation]:
+def _translations(pages, request) -> list[tuple[int, Translation]]:
+    """(page id, translation) of the pages in a content language with a URL,
+    none of them current."""
     content_languages = {code.lower() for code, _name in settings.LANGUAGES}
     result = []
     for page in pages:
@@ -66,21 +70,38 @@ def _translations(pages, request, is_current) -> list[Translation]:
             continue
         href = page.get_url(request) or url
         result.append(
-            Translation(code, native_name(page.locale), url, href, is_current(page))
+            (page.pk, Translation(code, native_name(page.locale), url, href, False))
         )
     return result
 
 
 def live_translations(page: Page, request) -> Translations:
-    """Every live, public translation of ``page`` (itself included)."""
+    """Every live, public translation of ``page`` (itself included).
+
+    The same for every translation of the page on a site: kept by each
+    process until anything changes (delivery/fragments.py), the current one
+    marked per request.
+    """
+    site = Site.find_for_request(request)
+    shared = fragments.remember(
+        request,
+        ("translations", site.pk if site else None, page.translation_key),
+        lambda: _live_translations(page, request),
+    )
+    alternates = [
+        translation._replace(current=pk == page.pk) for pk, translation in shared
+    ]
+    return Translations(alternates, x_default_url(alternates))
+
+
+def _live_translations(page: Page, request) -> list[tuple[int, Translation]]:
     pages = public(
         page.get_translations(inclusive=True)
         .live()
         .select_related("locale")
         .order_by("locale__language_code")
     )
-    alternates = _translations(pages, request, lambda other: other.pk == page.pk)
-    return Translations(alternates, x_default_url(alternates))
+    return _translations(pages, request)
 
 
 def site_home_pages(request) -> list[Translation]:
@@ -99,4 +120,4 @@ def site_home_pages(request) -> list[Translation]:
         .select_related("locale")
         .order_by("locale__language_code")
     )
-    return _translations(homes, request, lambda home: False)
+    return [translation for _pk, translation in _translations(homes, request)]

@@ -172,6 +172,16 @@ def _fresh_renditions_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_fragments():
+    """What renders share is kept until a commit changes something
+    (delivery/fragments.py); a test's rows go with a rollback or a flush,
+    which commits nothing, and its ids come again in the next test."""
+    from delivery import fragments
+
+    fragments.bump()
+
+
+@pytest.fixture(autouse=True)
 def _client_login_with_a_request(monkeypatch):
     """``Client.login`` authenticates without a request, which django-axes
     refuses (it counts failures per request); give it one, as a sign-in form

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from campaign import publication
 from campaign.blocks import CampaignStreamBlock, prefetched_choosers
 from campaign.timezones import wall_to_utc
+from delivery import fragments
 from delivery.restrictions import view_restrictions
 
 from .helplines import Helpline, attach_schedule, with_schedule
@@ -298,7 +299,7 @@ class CampaignPage(Page):
         context = super().get_context(request, *args, **kwargs)
         with prefetched_choosers(self.body):  # the first read of the blocks
             outline = self.outline()
-        helplines, legal_text = self.helplines(), self.legal_text()
+        helplines, legal_text = self._help(request)
         if "region" not in self.__dict__:  # read with them: no query of its own
             for row in [*helplines, legal_text]:
                 if row is not None:
@@ -316,6 +317,19 @@ class CampaignPage(Page):
             **outline,
         )
         return context
+
+    def _help(self, request) -> tuple[list[Helpline], LegalText | None]:
+        """The region's helplines and legal text, the same for every page of
+        the locale: kept by each process until anything changes
+        (delivery/fragments.py; campaign/stale.py names what a change of
+        them affects), unless a preview chose the region."""
+        if "region" in self.__dict__:
+            return self.helplines(), self.legal_text()
+        return fragments.remember(
+            request,
+            ("help", self.locale_id),
+            lambda: (self.helplines(), self.legal_text()),
+        )
 
     def get_view_restrictions(self):
         """Wagtail's, in one query (delivery/restrictions.py): every render asks."""

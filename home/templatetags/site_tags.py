@@ -5,6 +5,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Page
 
+from delivery import fragments
 from home.identity import Identity, identity_for
 from home.locale_links import Translations, live_translations, public, site_home_pages
 from home.models import StatementPage
@@ -39,14 +40,20 @@ def site_identity(context) -> Identity | None:
     return identity_for(request) if request is not None else None
 
 
-@register.simple_tag
-def footer_statements() -> list:
+@register.simple_tag(takes_context=True)
+def footer_statements(context) -> list:
     """The live statements (accessibility, privacy...) of the active locale:
-    one query, by the active language's code, view restrictions included."""
-    return list(
-        public(
-            StatementPage.objects.live()
-            .filter(locale__language_code=translation.get_language())
-            .order_by("path")
-        )
+    one query, by the active language's code, view restrictions included;
+    kept by each process until anything changes (delivery/fragments.py)."""
+    language = translation.get_language()
+    return fragments.remember(
+        context.get("request"),
+        ("footer", language),
+        lambda: list(
+            public(
+                StatementPage.objects.live()
+                .filter(locale__language_code=language)
+                .order_by("path")
+            )
+        ),
     )
