@@ -1,9 +1,9 @@
 """Reach counters: one Redis round trip per request, folded by beat.
 
 A request adds to one Redis hash with HINCRBY, sent at once on the
-process's own connection (one round trip, store.round_trip; a partner request's count goes in the script that also checks its
-answer and its rate limit, outreach/trip.py). Its fields name only
-aggregates:
+process's own connection (one round trip, store.round_trip; a partner
+request's count goes in the script that also checks its answer and its
+rate limit, outreach/trip.py). Its fields name only aggregates:
 
 - ``i|DAY|PARTNER|CAMPAIGN|REGION|LOCALE|VARIANT``: an impression;
 - ``c|DAY|PARTNER|CAMPAIGN|REGION|LOCALE|VARIANT``: a click-through;
