@@ -38,6 +38,7 @@ concurrent requests for it wait for that copy, up to
 come by then (or the first found nothing to store).
 """
 
+import functools
 import gzip
 import hashlib
 import logging
@@ -146,7 +147,8 @@ def declared_parameters() -> frozenset[str]:
 
 def query_key(request) -> str:
     """The declared query parameters of the request, in a stable order."""
-    if not request.GET:
+    # request.GET parses even an empty query string: most hits have none.
+    if not request.META.get("QUERY_STRING") or not request.GET:
         return ""
     declared = declared_parameters()
     kept = sorted(
@@ -236,6 +238,12 @@ def choose_encoding(request, entry: Entry) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=256)
+def last_modified(modified: int) -> str:
+    """``http_date`` of an entry, once per entry rather than once per hit."""
+    return http_date(modified)
+
+
 def respond(request, entry: Entry, state: str) -> HttpResponse:
     """The stored page, in the encoding the reader accepts (a 304 if current)."""
     encoding = choose_encoding(request, entry)
@@ -247,7 +255,7 @@ def respond(request, entry: Entry, state: str) -> HttpResponse:
             "Content-Length": str(len(body)),
             "Vary": "Accept-Encoding",
             "ETag": etag,
-            "Last-Modified": http_date(entry.modified),
+            "Last-Modified": last_modified(entry.modified),
             "Cache-Control": settings.PAGE_CACHE_CONTROL,
             HEADER: state,
         }

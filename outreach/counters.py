@@ -1,9 +1,9 @@
 """Reach counters: one Redis round trip per request, folded by beat.
 
-A request adds to one Redis hash with HINCRBY in a pipeline (one round
-trip; a partner request's count goes in the script that also checks its
-answer and its rate limit, outreach/trip.py). Its fields name only
-aggregates:
+A request adds to one Redis hash with HINCRBY, sent at once on the
+process's own connection (one round trip, store.round_trip; a partner
+request's count goes in the script that also checks its answer and its
+rate limit, outreach/trip.py). Its fields name only aggregates:
 
 - ``i|DAY|PARTNER|CAMPAIGN|REGION|LOCALE|VARIANT``: an impression;
 - ``c|DAY|PARTNER|CAMPAIGN|REGION|LOCALE|VARIANT``: a click-through;
@@ -79,12 +79,20 @@ def add(*fields: str) -> None:
     increments.update(fields)
     client = store.client()
     if client is not None:
-        try:
+        name = store.key("counts")
+
+        def busy():
             pipe = client.pipeline(transaction=False)
-            name = store.key("counts")
             for field, amount in increments.items():
                 pipe.hincrby(name, field, amount)
-            pipe.execute()
+            return pipe.execute()
+
+        commands = [
+            store.pack("HINCRBY", name, field, amount)
+            for field, amount in increments.items()
+        ]
+        try:
+            store.round_trip(client, commands, busy)
             return
         except redis.RedisError:
             store.failed()

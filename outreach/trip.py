@@ -11,8 +11,6 @@ a request answered from an outdated snapshot is answered again, and counted
 then, by the caller.
 """
 
-import os
-import threading
 from dataclasses import dataclass
 
 import redis
@@ -46,14 +44,6 @@ return {version, used, counted}
 
 #: The script object (its SHA-1; it runs on whichever client is passed).
 _script = None
-
-#: This process's own connection for the script: (pid, client, connection).
-#: redis-py's command path (pool, retries, observability) cost more CPU
-#: than the rest of a partner request's Redis work; a connection of its own
-#: sends the packed command and reads the reply, nothing else. One thread at
-#: a time (a sync worker has one); another thread meanwhile takes the pool.
-_own: tuple | None = None
-_own_lock = threading.Lock()
 
 
 class Unavailable(Exception):
@@ -98,49 +88,18 @@ def run(
     return Outcome(found, int(used), bool(counted))
 
 
-def _connection(client: redis.Redis):
-    """This process's own connection to ``client``'s server (made when
-    missing, after a fork, or for a new client: store.reset)."""
-    global _own
-    pid = os.getpid()
-    if _own is None or _own[0] != pid or _own[1] is not client:
-        if _own is not None and _own[0] == pid:
-            _own[2].disconnect()
-        pool = client.connection_pool
-        _own = (pid, client, pool.connection_class(**pool.connection_kwargs))
-    return _own[2]
-
-
-def _pack(*parts: str | int) -> bytes:
-    """A command in the Redis protocol (RESP): an array of bulk strings."""
-    out = [b"*%d\r\n" % len(parts)]
-    for part in parts:
-        data = str(part).encode()
-        out.append(b"$%d\r\n%s\r\n" % (len(data), data))
-    return b"".join(out)
-
-
 def _evalsha(client: redis.Redis, keys: list, args: list):
-    if not _own_lock.acquire(blocking=False):
-        return _script(keys=keys, args=args, client=client)
+    """The script, on this process's own connection (store.round_trip)."""
+    command = [store.pack("EVALSHA", _script.sha, len(keys), *keys, *args)]
+
+    def busy():
+        return [_script(keys=keys, args=args, client=client)]
+
     try:
-        connection = _connection(client)
-        command = _pack("EVALSHA", _script.sha, len(keys), *keys, *args)
-        try:
-            try:
-                connection.send_packed_command([command])
-            except redis.ConnectionError:
-                # Not sent (a connection Redis closed while idle): once more,
-                # on a new one. A reply lost after sending is not retried:
-                # the script may have counted.
-                connection.send_packed_command([command])
-            return connection.read_response()
-        except redis.exceptions.NoScriptError:  # Redis restarted or flushed
-            client.script_load(SCRIPT)
-            connection.send_packed_command([command])
-            return connection.read_response()
-    finally:
-        _own_lock.release()
+        return store.round_trip(client, command, busy)[0]
+    except redis.exceptions.NoScriptError:  # Redis restarted or flushed
+        client.script_load(SCRIPT)
+        return store.round_trip(client, command, busy)[0]
 
 
 def read_version(new_version: str, version_ttl: int) -> str:

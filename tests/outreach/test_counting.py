@@ -131,3 +131,32 @@ def test_page_views_are_counted_on_cache_hits_too(
     counters.fold()
     [row] = PageViewCount.objects.all()
     assert (row.page_id, row.locale, row.views) == (world.pages["nl-be"].pk, "nl-be", 4)
+
+
+def test_a_counted_page_cache_hit_costs_one_round_trip_in_all(
+    client,
+    world,
+    page_cache_on,  # noqa: F811
+    settings,
+    monkeypatch,
+):
+    """The near copy answers without Redis; the view's HINCRBY is the only
+    command sent (counted on the sockets themselves)."""
+    settings.PAGE_CACHE_ENABLED = True
+    path = world.pages["nl-be"].get_url()
+    client.get(path)
+    assert client.get(path)["X-Page-Cache"] == "hit"
+    sent = []
+    sendall = socket.socket.sendall
+
+    def counted(sock, data, *args):
+        sent.append(bytes(data))
+        return sendall(sock, data, *args)
+
+    monkeypatch.setattr(socket.socket, "sendall", counted)
+    assert client.get(path)["X-Page-Cache"] == "hit"
+    monkeypatch.undo()
+    assert len(sent) == 1 and sent[0].count(b"HINCRBY") == 1
+    counters.fold()
+    [row] = PageViewCount.objects.all()
+    assert row.views == 3
