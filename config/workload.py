@@ -18,11 +18,15 @@ wait a few seconds. Two ways of stepping aside:
   all, so the work is always done in the end.
 """
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from django.db import DatabaseError
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 #: How far ahead a release counts as "due now" for work that can wait.
 YIELD = timedelta(seconds=5)
@@ -88,11 +92,17 @@ class Instants:
             self.read_at = now
             # What a span may cover until the next reading.
             ahead = REFRESH + PAUSE_LEAD
-            self.spans = sorted(
-                (at - PAUSE_LEAD, at + PAUSE_TAIL)
-                for source in _instant_sources
-                for at in source(now, PAUSE_TAIL, ahead)
-            )
+            try:
+                self.spans = sorted(
+                    (at - PAUSE_LEAD, at + PAUSE_TAIL)
+                    for source in _instant_sources
+                    for at in source(now, PAUSE_TAIL, ahead)
+                )
+            except DatabaseError as error:
+                # A pause is a courtesy: the work goes on, and meets the
+                # database's trouble in its own steps (retried there).
+                logger.warning("release instants not read: %s", error)
+                self.spans = []
         until = now
         for start, end in self.spans:  # spans that overlap carry it on
             if start <= until < end:
