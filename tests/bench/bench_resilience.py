@@ -240,12 +240,10 @@ def measure(stack, workers, sources, regions, pages, site) -> list[str]:
         page_id = every_page[number % len(every_page)]
         stack.send(RENDER, page_id, kwargs={"postponed": 6})  # no stepping aside
     before = workers.renders_done("background")
-    paused_before = workers.renders_paused("background")[0]
     busy_started = time.monotonic()
     busy_late, busy_stages = measured(workers, runs[1], pages, site)
     busy_seconds = time.monotonic() - busy_started
     renders = workers.renders_done("background") - before
-    paused, longest = workers.renders_paused("background")
     background = [
         key for key in stack.queue_keys() if not key.startswith(stack.release_queue)
     ]
@@ -254,8 +252,7 @@ def measure(stack, workers, sources, regions, pages, site) -> list[str]:
         client.delete(*background)  # the rest of the flood: not needed any more
     busy_line, busy = figures(
         f"background busy ({renders} share-image renders done in the"
-        f" {busy_seconds:.0f} s, {paused - paused_before} of them paused for"
-        f" releases, longest {longest:.1f} s; {waiting} still queued)",
+        f" {busy_seconds:.0f} s, {waiting} still queued)",
         busy_late,
     )
 
@@ -263,8 +260,13 @@ def measure(stack, workers, sources, regions, pages, site) -> list[str]:
         workers, runs[2], pages, site, at_instant=lambda: workers.kill("w1")
     )
     killed_line, killed = figures("w1 SIGKILLed at the first instant", killed_late)
+    paused, longest = workers.renders_paused("background")
     ratio50, ratio99 = busy[0] / idle[0], busy[1] / idle[1]
     within = busy[1] < 1 and ratio99 <= 1.1
+    # A loaded machine can starve the niced worker: then nothing was busy.
+    verdict = (
+        ("met" if within else "MISSED") if renders else "no verdict: no render ran"
+    )
     n = len(runs[0])
     return [
         f"lateness, instant -> first 200 through gunicorn, {n} releases per run"
@@ -275,10 +277,12 @@ def measure(stack, workers, sources, regions, pages, site) -> list[str]:
         *busy_stages,
         f"  ratio busy / idle: p50 {ratio50:.2f}x  p99 {ratio99:.2f}x"
         f"  (target p99 < 1 s and within 10% of idle:"
-        f" {'met' if within else 'MISSED'})",
+        f" {verdict})",
         killed_line,
         *killed_stages,
         f"  killed - idle: p50 {killed[0] - idle[0]:+.3f} s"
         f"  p99 {killed[1] - idle[1]:+.3f} s  max {killed[2] - idle[2]:+.3f} s"
         f"  (target < 1 s: {'met' if killed[1] - idle[1] < 1 else 'MISSED'})",
+        f"  share-image renders that paused for releases in the sitting: {paused},"
+        f" the longest {longest:.1f} s (limit: RENDER_MAX_HOLD)",
     ]
