@@ -9,13 +9,14 @@ wait a few seconds. Two ways of stepping aside:
 - Once running, long work (a share-image render: three or four steps of up
   to 0.15 s of processor each) calls a ``Hold`` between its steps. From
   ``PAUSE_LEAD`` before a release's instant to ``PAUSE_TAIL`` after it goes
-  live, the hold sleeps: a niced process still takes the second processor,
-  or the other half of a hyperthreaded core, and the database's and Redis's
-  time, and the bench's publishes took half as long again beside running
-  renders. The instants come from ``campaign.releases.sweep.instants``
-  (registered at start-up), read once per ``REFRESH`` per process: a pause
-  point reads memory, not the database. A hold sleeps at most its limit in
-  all, so the work is always done in the end.
+  live, the hold sleeps: beside niced renders already running, the bench's
+  publishes took half as long again (a niced process can still have the
+  second processor, or the other half of a hyperthreaded core, and the
+  database's and Redis's time). The instants come from
+  ``campaign.releases.sweep.instants`` (registered at start-up), read once
+  per ``REFRESH`` per process: a pause point reads memory, not the database.
+  A hold sleeps at most its limit in all, so the work is always done in the
+  end.
 """
 
 import logging
