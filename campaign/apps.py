@@ -14,4 +14,5 @@ class CampaignConfig(AppConfig):
         signals.connect()
         stale.declare()
         workload.register_busy_check(sweep.busy_for)
+        workload.register_instants(sweep.instants)
         workers.connect()

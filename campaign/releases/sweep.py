@@ -7,7 +7,7 @@ Plain Python over the ORM, like the engine: the beat's sweep task
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from campaign.models import Release
@@ -44,6 +44,34 @@ def busy_for(ahead: timedelta, now: datetime | None = None) -> timedelta:
     if not due["count"]:
         return timedelta(0)
     return max(due["last"] - now, timedelta(0)) + due["count"] * RELEASE_COST
+
+
+def instants(now: datetime, behind: timedelta, ahead: timedelta) -> list[datetime]:
+    """When releases go live from ``behind`` before ``now`` to ``ahead`` after.
+
+    A published release counts at its ``published_at`` (a late one's readers
+    come then); one still scheduled past its instant, up to OVERDUE_GRACE (a
+    wave being published), goes live ``now``. Background work pauses around
+    these (``config.workload.Hold``); one indexed query on state and instant.
+    """
+    rows = (
+        Release.objects.filter(
+            go_live_at__gte=now - OVERDUE_GRACE, go_live_at__lte=now + ahead
+        )
+        .filter(
+            Q(state=State.SCHEDULED)
+            | Q(state=State.PUBLISHED, published_at__gte=now - behind)
+        )
+        .values_list("state", "go_live_at", "published_at")
+        .distinct()
+    )
+    found = set()
+    for state, go_live_at, published_at in rows:
+        if state == State.PUBLISHED:
+            found.add(published_at)
+        else:
+            found.add(max(go_live_at, now))
+    return sorted(found)
 
 
 # The sweep ----------------------------------------------------------------------

@@ -13,6 +13,7 @@ must never point at a deleted image. This module knows nothing of Celery;
 import io
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -210,17 +211,27 @@ class RenderTimeout(Exception):
 
 
 def render_pngs(
-    headline: str, language: str, footer: str, seconds: float | None = None
+    headline: str,
+    language: str,
+    footer: str,
+    seconds: float | None = None,
+    pause: Callable[[], float] | None = None,
 ) -> dict[str, bytes]:
-    """Both cards as PNG bytes, in at most ``seconds`` (checked between
-    cards and sizes; the task's Celery soft time limit is the backstop)."""
+    """Both cards as PNG bytes, in at most ``seconds`` of drawing (checked
+    between cards and sizes; the task's Celery soft time limit is the
+    backstop). ``pause`` is called before each step (a card's drawing, its
+    encoding) and returns how long it waited: a ``config.workload.Hold``
+    that lets a release's instant pass; its waits do not count as drawing."""
     seconds = settings.SHARE_IMAGE_RENDER_SECONDS if seconds is None else seconds
+    pause = pause or (lambda: 0.0)
     deadline = time.monotonic() + seconds
     pngs = {}
     for fmt in FORMATS:
+        deadline += pause()
         if time.monotonic() >= deadline:
             raise RenderTimeout(f"rendering took longer than {seconds} s")
         card = render_card(headline, language, fmt, footer, deadline=deadline)
+        deadline += pause()
         pngs[fmt.field] = encode_png(card)
     return pngs
 
@@ -242,7 +253,9 @@ def record_failure(page_id: int, headline: str, error: BaseException) -> None:
     logger.warning("share images of page %s not rendered: %s", page_id, message)
 
 
-def refresh_share_images(page: CampaignPage) -> dict[str, int] | None:
+def refresh_share_images(
+    page: CampaignPage, pause: Callable[[], float] | None = None
+) -> dict[str, int] | None:
     """Render both cards of a page from its live content and store them.
 
     Returns the Image ids by field, or None when nothing was stored: the page
@@ -250,6 +263,8 @@ def refresh_share_images(page: CampaignPage) -> dict[str, int] | None:
     renders its own), or the rendering failed (recorded; the old cards and
     their alt text stay together). The cards are drawn with no lock held;
     only storing them locks the page row, for as long as a write takes.
+    ``pause`` is called between the steps (see ``render_pngs``), and once
+    more before storing: no lock or transaction is held while it waits.
     """
     current = CampaignPage.objects.select_related("locale").filter(pk=page.pk).first()
     if current is None:
@@ -257,7 +272,9 @@ def refresh_share_images(page: CampaignPage) -> dict[str, int] | None:
     headline = current.headline
     started = time.monotonic()
     try:
-        pngs = render_pngs(headline, current.locale.language_code, site_name(current))
+        pngs = render_pngs(
+            headline, current.locale.language_code, site_name(current), pause=pause
+        )
     except Exception as error:  # any failure keeps the old cards
         record_failure(current.pk, headline, error)
         return None
@@ -266,6 +283,8 @@ def refresh_share_images(page: CampaignPage) -> dict[str, int] | None:
         current.pk,
         time.monotonic() - started,
     )
+    if pause:
+        pause()
     collection = share_collection()
     with transaction.atomic():
         locked = (

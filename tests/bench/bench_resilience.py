@@ -10,17 +10,22 @@ runs of 20 releases, half a second apart, in one sitting:
 
 - idle: nothing else to do but the share images the publishes queue;
 - busy: the background worker is kept busy throughout with share-image
-  renders of every page, told not to step aside for releases (as if they
-  had already been postponed to their cap): only the separate queue and
-  processes, and the background worker's lower priority
-  (``BACKGROUND_WORKER_NICE``), keep the releases on time;
+  renders of every page, told not to step aside for releases before they
+  start (as if they had already been postponed to their cap): the separate
+  queue and processes, the background worker's lower priority
+  (``BACKGROUND_WORKER_NICE``) and the renders' pauses between their steps
+  around each instant (``config.workload.Hold``, at most
+  ``RENDER_MAX_HOLD`` per render) keep the releases on time;
 - one worker killed: SIGKILL to one release worker (and its pool) at the
   first instant, with whatever wake-ups it had reserved; the other worker
   holds a copy of each (campaign/releases/workers.py) and the sweep
   carries on.
 
-Each run also prints the publishing part of the lateness (instant to the
-commit, ``Release.lateness``); the rest is gunicorn serving the page.
+Each run also prints where the lateness goes: publishing (instant to the
+commit, ``Release.lateness``), the publish task's whole run (from its start
+to its end, past the commit: the commit's purges and evictions), which
+slows when the task itself is short of processor, and serving (commit to
+the first 200: gunicorn rendering the evicted page, and up to one poll).
 """
 
 import logging
@@ -38,6 +43,7 @@ from tests.bench.bench_publication import (
     Site,
     build,
     database,
+    path,
     percentiles,
     staggered_lateness,
     warm_up,
@@ -84,15 +90,63 @@ class Workers:
     def stop(self) -> None:
         self.stack._terminate(*self.processes.values(), timeout=15)
 
+    def log(self, role: str) -> bytes:
+        return (self.stack.folder / f"{role}.log").read_bytes()
+
     def renders_done(self, role: str) -> int:
-        text = (self.stack.folder / f"{role}.log").read_bytes()
+        text = self.log(role)
         return len(re.findall(rb"render_share_images\[[^]]+\] succeeded", text))
 
+    def renders_paused(self, role: str) -> tuple[int, float]:
+        """How many renders paused for releases, and the longest pause."""
+        found = re.findall(rb"paused ([0-9.]+) s for releases", self.log(role))
+        return len(found), max((float(s) for s in found), default=0.0)
 
-def run_releases(pairs, pages, site, at_instant=None) -> list[float]:
-    """Lateness of each page's first 200, LEAD seconds ahead, STAGGER apart."""
-    late = staggered_lateness(pairs, pages, site, LEAD, 60, at_instant=at_instant)
-    return list(late.values())
+    def offsets(self) -> dict[str, int]:
+        return {role: len(self.log(role)) for role in self.processes}
+
+    def publish_runtimes(self, since: dict[str, int]) -> list[float]:
+        """Run times of the publish tasks that published, since ``since``."""
+        times = []
+        for role, offset in since.items():
+            times += [
+                float(seconds)
+                for seconds in re.findall(
+                    rb"publish_release\[[^]]+\] succeeded in ([0-9.]+)s: 'published'",
+                    self.log(role)[offset:],
+                )
+            ]
+        return times
+
+
+def run_releases(pairs, pages, site, at_instant=None) -> dict[str, float]:
+    """Lateness of each page's first 200 by path, LEAD seconds ahead, STAGGER
+    apart."""
+    return staggered_lateness(pairs, pages, site, LEAD, 60, at_instant=at_instant)
+
+
+def measured(workers, pairs, pages, site, at_instant=None):
+    """A run's lateness to the first 200 and its stages line."""
+    since = workers.offsets()
+    late = run_releases(pairs, pages, site, at_instant=at_instant)
+    commit = engine_lateness(pairs)
+    serve = [
+        late[path(pages[source.pk, region.pk])] - seconds
+        for (source, region), seconds in zip(pairs, commit, strict=True)
+    ]
+    runtimes = workers.publish_runtimes(
+        {role: at for role, at in since.items() if role != "background"}
+    )
+    lines = [engine_line(commit)]
+    if len(runtimes) > 1:
+        lines.append(stage_line("the publish task's whole run", runtimes))
+    lines.append(stage_line("serving (commit -> first 200)", serve))
+    return list(late.values()), lines
+
+
+def stage_line(name: str, values: list[float]) -> str:
+    p50, p99, _top = percentiles(values)
+    return f"    {name}: p50 {p50:.3f} s  p99 {p99:.3f} s"
 
 
 def engine_lateness(pairs) -> list[float]:
@@ -178,8 +232,8 @@ def measure(stack, workers, sources, regions, pages, site) -> list[str]:
         ]
         for n in range(3)
     ]
-    idle_line, idle = figures("idle", run_releases(runs[0], pages, site))
-    idle_engine = engine_line(engine_lateness(runs[0]))
+    idle_late, idle_stages = measured(workers, runs[0], pages, site)
+    idle_line, idle = figures("idle", idle_late)
 
     every_page = [page.pk for page in pages.values()] + [s.pk for s in sources]
     for number in range(FLOOD):
@@ -187,7 +241,7 @@ def measure(stack, workers, sources, regions, pages, site) -> list[str]:
         stack.send(RENDER, page_id, kwargs={"postponed": 6})  # no stepping aside
     before = workers.renders_done("background")
     busy_started = time.monotonic()
-    busy_late = run_releases(runs[1], pages, site)
+    busy_late, busy_stages = measured(workers, runs[1], pages, site)
     busy_seconds = time.monotonic() - busy_started
     renders = workers.renders_done("background") - before
     background = [
@@ -201,29 +255,34 @@ def measure(stack, workers, sources, regions, pages, site) -> list[str]:
         f" {busy_seconds:.0f} s, {waiting} still queued)",
         busy_late,
     )
-    busy_engine = engine_line(engine_lateness(runs[1]))
 
-    killed_line, killed = figures(
-        "w1 SIGKILLed at the first instant",
-        run_releases(runs[2], pages, site, at_instant=lambda: workers.kill("w1")),
+    killed_late, killed_stages = measured(
+        workers, runs[2], pages, site, at_instant=lambda: workers.kill("w1")
     )
-    killed_engine = engine_line(engine_lateness(runs[2]))
+    killed_line, killed = figures("w1 SIGKILLed at the first instant", killed_late)
+    paused, longest = workers.renders_paused("background")
     ratio50, ratio99 = busy[0] / idle[0], busy[1] / idle[1]
     within = busy[1] < 1 and ratio99 <= 1.1
+    # A loaded machine can starve the niced worker: then nothing was busy.
+    verdict = (
+        ("met" if within else "MISSED") if renders else "no verdict: no render ran"
+    )
     n = len(runs[0])
     return [
         f"lateness, instant -> first 200 through gunicorn, {n} releases per run"
         f" {STAGGER} s apart; two release workers x 2 processes, sweep every 2 s",
         idle_line,
-        idle_engine,
+        *idle_stages,
         busy_line,
-        busy_engine,
+        *busy_stages,
         f"  ratio busy / idle: p50 {ratio50:.2f}x  p99 {ratio99:.2f}x"
         f"  (target p99 < 1 s and within 10% of idle:"
-        f" {'met' if within else 'MISSED'})",
+        f" {verdict})",
         killed_line,
-        killed_engine,
+        *killed_stages,
         f"  killed - idle: p50 {killed[0] - idle[0]:+.3f} s"
         f"  p99 {killed[1] - idle[1]:+.3f} s  max {killed[2] - idle[2]:+.3f} s"
         f"  (target < 1 s: {'met' if killed[1] - idle[1] < 1 else 'MISSED'})",
+        f"  share-image renders that paused for releases in the sitting: {paused},"
+        f" the longest {longest:.1f} s (limit: RENDER_MAX_HOLD)",
     ]
