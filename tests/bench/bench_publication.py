@@ -287,13 +287,19 @@ def lateness_run(sources, regions, pages, site: Site) -> dict[str, float]:
     return staggered_lateness(pairs, pages, site, lead=4, timeout=30)
 
 
-def worker_outcomes(stack, offset: int) -> tuple[dict[str, int], int]:
-    """Outcomes of the publish tasks since ``offset``, and share-image yields."""
+def worker_outcomes(stack, offset: int) -> tuple[dict[str, str], int]:
+    """Outcomes of the publish tasks since ``offset`` (how many, and the
+    worker processes' seconds they took together), and share-image yields."""
     text = (stack.folder / "worker.log").read_bytes()[offset:].decode(errors="replace")
     found = re.findall(
-        r"campaign\.publish_release\[[^]]+\] succeeded in \S+ '(\w+)'", text
+        r"campaign\.publish_release\[[^]]+\] succeeded in ([0-9.e-]+)s: '(\w+)'",
+        text,
     )
-    outcomes = {name: found.count(name) for name in sorted(set(found))}
+    outcomes = {
+        name: f"{sum(1 for _s, n in found if n == name)} in"
+        f" {sum(float(s) for s, n in found if n == name):.1f} s"
+        for name in sorted({name for _seconds, name in found})
+    }
     return outcomes, text.count("wait for a release")
 
 
