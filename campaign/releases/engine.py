@@ -182,6 +182,16 @@ def _claim(release_id: int) -> Release | None:
     )
 
 
+def _settled(release_id: int) -> str:
+    """The state of a release no longer scheduled, read without a lock; ""
+    otherwise. In a wave most deliveries find their release published by
+    its region's batch: one plain query tells them, where claiming the row
+    took a transaction and a locking read of four tables."""
+    state = Release.objects.filter(pk=release_id).values_list("state", flat=True)
+    state = state.first()
+    return state if state not in (None, State.SCHEDULED) else ""
+
+
 #: At most this many due releases of one region publish in one transaction.
 BATCH_SIZE = 100
 
@@ -277,6 +287,9 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
     """
     clock = (lambda: now) if now else timezone.now
     now = clock()
+    settled = _settled(release_id)
+    if settled:
+        return Outcome(release_id, "skipped", settled)
     try:
         with transaction.atomic():
             release = _claim(release_id)
@@ -335,6 +348,37 @@ def publish_release(release_id: int, now: datetime | None = None) -> Outcome:
         pages=published[release_id],
         companions=[member.pk for member, _gated in planned[1:]],
     )
+
+
+def publish_next_due(now: datetime | None = None) -> Outcome | None:
+    """Publish the next due release no worker holds and none has tried yet,
+    with its region's batch; None when there is none.
+
+    A delivery that finds its own release published (or held) by its
+    region's batch calls this: in a wave, the deliveries of the regions not
+    yet begun wait behind hundreds of such, and a worker process that
+    spends them this way reaches those regions at once. A release that has
+    failed or been blocked before (``attempts``) is left to its own
+    delivery, which retries it with backoff. Never raises: that release's
+    own delivery meets any error again and counts it.
+    """
+    try:
+        with transaction.atomic():
+            release_id = (
+                Release.objects.select_for_update(skip_locked=True)
+                .filter(
+                    state=State.SCHEDULED,
+                    go_live_at__lte=now or timezone.now(),
+                    attempts=0,
+                )
+                .order_by("go_live_at", "pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
+        return None if release_id is None else publish_release(release_id, now)
+    except Exception:
+        logger.exception("the next due release is left to its own delivery")
+        return None
 
 
 def record_error(release_id: int, error: Exception) -> None:

@@ -122,6 +122,9 @@ def publish_release(self, release_id: int) -> str:
     except Exception as error:
         engine.mark_failed(release_id, f"{type(error).__name__}: {error}")
         raise
+    if outcome.result in ("skipped", "locked"):
+        # Its region's batch did this release's work: take another region's.
+        engine.publish_next_due()
     if outcome.result == "not_due":
         # Delivered a little early (clocks of two hosts): come back on time.
         release = Release.objects.only("go_live_at").get(pk=release_id)

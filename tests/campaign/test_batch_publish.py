@@ -293,3 +293,27 @@ def test_the_checklists_of_a_batch_are_each_campaigns_own(world):
     assert [r.as_dict() for r in together] == [r.as_dict() for r in alone]
     assert [r.pairs for r in together] == [r.pairs for r in alone]
     assert [r.ready for r in together] == [True, False, False, False]
+
+
+@pytest.mark.django_db
+def test_a_delivery_left_without_work_publishes_the_next_region(world):
+    """The next due release no worker holds is published with its region's
+    batch; one tried before is left to its own delivery (its retries)."""
+    denmark = region_wave(world, "DK", "da-dk", 2)
+    germany = region_wave(world, "DE", "de-de", 2)
+    tried = region_wave(world, "NL", "nl-nl", 1)[0]
+    Release.objects.filter(pk=tried.pk).update(attempts=1)
+    assert publishing.publish_release(denmark[0].pk, now=NOON).result == "published"
+    assert publishing.publish_release(denmark[1].pk, now=NOON).result == "skipped"
+
+    helped = publishing.publish_next_due(now=NOON)
+
+    assert helped.result == "published"
+    assert sorted([helped.release_id, *helped.companions]) == [r.pk for r in germany]
+    assert publishing.publish_next_due(now=NOON) is None
+    assert Release.objects.get(pk=tried.pk).state == Release.State.SCHEDULED
+    for page in CampaignPage.objects.filter(locale__language_code="de-de"):
+        assert (
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()
+            == 1
+        )
