@@ -10,7 +10,8 @@ same state for a list of (page, revision) pairs in a few statements:
   ``live_revision``, ``has_unpublished_changes`` (a newer revision exists),
   ``first_published_at``/``last_published_at`` and ``expired`` set as
   Wagtail sets them, ``go_live_at``/``expire_at`` cleared (the release's
-  instant is authoritative), in one ``bulk_update``;
+  instant is authoritative), in one ``UPDATE`` and one ``bulk_update``
+  for what differs page by page (``rows``);
 - ``approved_go_live_at`` cleared on every revision of those pages;
 - per page the log entries Wagtail writes (``wagtail.rename`` when the title
   changed, then ``wagtail.publish``), with the release's data, in one insert;
@@ -48,7 +49,7 @@ from wagtail.signals import page_published, published
 
 from campaign import publication
 
-from . import audit
+from . import audit, revision_pages, rows
 
 logger = logging.getLogger(__name__)
 
@@ -164,9 +165,11 @@ def _publish_quickly(items) -> None:
     now = timezone.now()
     objects, entries = [], []
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-    for page, revision, user, data in items:
+    built = revision_pages.page_objects(
+        [(page, revision.content) for page, revision, *_rest in items]
+    )
+    for obj, (page, revision, user, data) in zip(built, items, strict=True):
         first, latest = order[page.pk]
-        obj = page.with_content_json(revision.content)
         obj.go_live_at = obj.expire_at = None
         obj.live = True
         obj.has_unpublished_changes = latest != revision.pk
@@ -200,7 +203,7 @@ def _publish_quickly(items) -> None:
                     content_changed=action == "wagtail.publish",
                 )
             )
-    model.objects.bulk_update(objects, _changed_fields(model, pages, objects))
+    rows.update(model, objects, _changed_fields(model, pages, objects))
     Revision.objects.filter(
         base_content_type=_page_type(),
         object_id__in=[str(page.pk) for page in pages],

@@ -23,9 +23,10 @@ as advice: it does not block.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Revision
 
 from campaign.models import (
     CampaignPage,
@@ -34,7 +35,6 @@ from campaign.models import (
     Region,
     TranslationReview,
     source_legal_text,
-    source_page,
 )
 from campaign.timezones import admin_date, region_label
 
@@ -81,23 +81,48 @@ class RegionReadiness:
 
 
 def approval(page) -> TranslationReview | None:
-    return (
-        TranslationReview.objects.filter(page=page, status=Status.APPROVED)
-        .select_related("revision", "source_revision")
+    return approvals([page]).get(page.pk)
+
+
+def approvals(pages) -> dict[int, TranslationReview]:
+    """Per page, its latest approved review (with both revisions), in two
+    queries for any number of pages."""
+    latest = (
+        TranslationReview.objects.filter(page=OuterRef("pk"), status=Status.APPROVED)
         .order_by("-decided_at", "-pk")
-        .first()
+        .values("pk")[:1]
     )
+    ids = (
+        Page.objects.filter(pk__in={page.pk for page in pages})
+        .annotate(review=Subquery(latest))
+        .exclude(review=None)
+        .values_list("review", flat=True)
+    )
+    reviews = TranslationReview.objects.filter(pk__in=list(ids)).select_related(
+        "revision", "source_revision"
+    )
+    return {review.page_id: review for review in reviews}
 
 
-def _reference(source: CampaignPage):
-    """The source revision translations must be made from (or after)."""
-    approved = approval(source)
-    if approved is not None:
-        return approved.revision
-    return source.live_revision or source.latest_revision
+def _references(sources, approved) -> dict[int, object]:
+    """Per source, the revision translations must be made from (or after):
+    its approved one, else its live one, else its latest."""
+    wanted = {
+        source.pk: source.live_revision_id or source.latest_revision_id
+        for source in sources
+        if source.pk not in approved
+    }
+    found = Revision.objects.in_bulk({pk for pk in wanted.values() if pk})
+    return {
+        source.pk: approved[source.pk].revision
+        if source.pk in approved
+        else found.get(wanted[source.pk])
+        for source in sources
+    }
 
 
-def _translation_checks(result, source, locale, page, reference) -> None:
+def _translation_checks(result, source, language, locale, page, review, reference):
+    """``language``: the source's language code."""
     code = locale.language_code
     if page is None:
         result.checks.append(
@@ -108,7 +133,6 @@ def _translation_checks(result, source, locale, page, reference) -> None:
             )
         )
         return
-    review = approval(page)
     if review is None:
         result.checks.append(
             Check(
@@ -137,7 +161,7 @@ def _translation_checks(result, source, locale, page, reference) -> None:
         }
     result.checks.append(Check("translation", not outdated, message))
     slug = review.revision.content.get("slug") or page.slug
-    same_language = code.split("-")[0] == source.locale.language_code.split("-")[0]
+    same_language = code.split("-")[0] == language.split("-")[0]
     if page.pk != source.pk and not same_language and slug == source.slug:
         result.checks.append(
             Check(
@@ -150,40 +174,65 @@ def _translation_checks(result, source, locale, page, reference) -> None:
         )
 
 
-def _legal_checks(result, region, today) -> None:
+def _legal_checks(region, today) -> list[Check]:
     text = source_legal_text(region)
     if text is None:
-        result.checks.append(Check("legal", False, _("The region has no legal text.")))
-        return
+        return [Check("legal", False, _("The region has no legal text."))]
     signed = LegalSignOff.current(text)
     if signed is None:
-        result.checks.append(
+        return [
             Check(
                 "legal",
                 False,
                 _("The legal text “%(title)s” is not signed off as it reads now.")
                 % {"title": text.title},
             )
-        )
-    elif text.review_by and text.review_by < today:
-        result.checks.append(
+        ]
+    if text.review_by and text.review_by < today:
+        return [
             Check(
                 "legal",
                 False,
                 _("The legal text “%(title)s” was due for review on %(date)s.")
                 % {"title": text.title, "date": admin_date(text.review_by)},
             )
+        ]
+    until = admin_date(text.review_by) if text.review_by else _("no date")
+    return [
+        Check(
+            "legal",
+            True,
+            _("The legal text is signed off (review by %(date)s).") % {"date": until},
         )
+    ]
+
+
+def _region_checks(region, when) -> list[Check]:
+    """What does not depend on the campaign: legal text, helpline."""
+    checks = _legal_checks(region, when.astimezone(region.zone).date())
+    if Helpline.objects.filter(region=region).exists():
+        checks.append(Check("helpline", True, _("The region has a helpline.")))
     else:
-        until = admin_date(text.review_by) if text.review_by else _("no date")
-        result.checks.append(
-            Check(
-                "legal",
-                True,
-                _("The legal text is signed off (review by %(date)s).")
-                % {"date": until},
-            )
-        )
+        checks.append(Check("helpline", False, _("The region has no helpline.")))
+    return checks
+
+
+def _sources(pages) -> list[CampaignPage]:
+    """``source_page`` of each page, in one query for all."""
+    default = Locale.get_default()
+    keys = {page.translation_key for page in pages if page.locale_id != default.pk}
+    found = {
+        source.translation_key: source
+        for source in Page.objects.filter(
+            translation_key__in=keys, locale=default
+        ).specific()
+    }
+    return [
+        page.specific
+        if page.locale_id == default.pk
+        else found.get(page.translation_key, page.specific)
+        for page in pages
+    ]
 
 
 def region_readiness(
@@ -191,37 +240,48 @@ def region_readiness(
 ) -> RegionReadiness:
     """The checklist of ``page``'s campaign in ``region``, as of ``when``
     (the release's instant; default now) for the legal review-by date."""
-    source = source_page(page)
-    result = RegionReadiness(region)
+    return campaigns_readiness([page], region, when)[0]
+
+
+def campaigns_readiness(
+    pages, region: Region, when: dt.datetime | None = None
+) -> list[RegionReadiness]:
+    """``region_readiness`` of each of ``pages``' campaigns, in a number of
+    queries that does not grow with them: a wave's region batch gates all
+    its releases at once."""
+    sources = _sources(pages)
     locales = list(
         Locale.objects.filter(region_locale__region=region).order_by(
             "region_locale__sort_order"
         )
     )
-    if not locales:
-        result.checks.append(
-            Check(
-                "locale",
-                False,
-                _("The region %(code)s has no locale.") % {"code": region.code},
-            )
-        )
-    pages = {
-        p.locale_id: p
+    translations = {
+        (p.translation_key, p.locale_id): p
         for p in CampaignPage.objects.filter(
-            translation_key=source.translation_key, locale__in=locales
+            translation_key__in={source.translation_key for source in sources},
+            locale__in=locales,
         )
     }
-    reference = _reference(source)
-    for locale in locales:
-        _translation_checks(result, source, locale, pages.get(locale.pk), reference)
-    when = when or timezone.now()
-    _legal_checks(result, region, when.astimezone(region.zone).date())
-    if Helpline.objects.filter(region=region).exists():
-        result.checks.append(Check("helpline", True, _("The region has a helpline.")))
-    else:
-        result.checks.append(Check("helpline", False, _("The region has no helpline.")))
-    return result
+    approved = approvals([*sources, *translations.values()])
+    references = _references(sources, approved)
+    languages = Locale.objects.in_bulk({source.locale_id for source in sources})
+    region_checks = _region_checks(region, when or timezone.now())
+    results = []
+    for source in sources:
+        result = RegionReadiness(region)
+        if not locales:
+            message = _("The region %(code)s has no locale.") % {"code": region.code}
+            result.checks.append(Check("locale", False, message))
+        language = languages[source.locale_id].language_code
+        for locale in locales:
+            page = translations.get((source.translation_key, locale.pk))
+            _translation_checks(
+                result, source, language, locale, page,
+                approved.get(page.pk) if page else None, references[source.pk],
+            )  # fmt: skip
+        result.checks += region_checks
+        results.append(result)
+    return results
 
 
 def for_page(page: CampaignPage, regions=None, when=None) -> list[RegionReadiness]:

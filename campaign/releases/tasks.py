@@ -35,12 +35,22 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
 DEDUP_SECONDS = 20
 
 
+def _wakeup_key(release_id: int, eta=None) -> str:
+    return f"release-wakeup:{release_id}:{eta.timestamp() if eta else 'now'}"
+
+
+def _sent_recently(keys: list[str]) -> set[str]:
+    """Which of these wake-ups were sent within DEDUP_SECONDS, in one round
+    trip: while a wave is published, each sweep finds hundreds of releases
+    still scheduled, and asking ``add`` for each held a worker process."""
+    return set(cache.get_many(keys)) if keys else set()
+
+
 def _enqueue_once(release_id: int, eta=None, holders=()) -> bool:
     """Send a release's wake-up unless it was sent within DEDUP_SECONDS: to
     each of ``holders``' own queues (see workers.py), or else to the shared
     release queue."""
-    key = f"release-wakeup:{release_id}:{eta.timestamp() if eta else 'now'}"
-    if not cache.add(key, 1, timeout=DEDUP_SECONDS):
+    if not cache.add(_wakeup_key(release_id, eta), 1, timeout=DEDUP_SECONDS):
         return False
     for hostname in holders:
         publish_release.apply_async(
@@ -65,12 +75,22 @@ def sweep_releases() -> dict[str, int]:
     expire what has expired."""
     engine.recheck_blocked()
     found = sweep.sweep()
+    sent_recently = _sent_recently(
+        [_wakeup_key(pk) for pk in found.overdue]
+        + [_wakeup_key(pk, at) for pk, at in found.upcoming]
+    )
+    overdue = [pk for pk in found.overdue if _wakeup_key(pk) not in sent_recently]
+    upcoming = [
+        (pk, at)
+        for pk, at in found.upcoming
+        if _wakeup_key(pk, at) not in sent_recently
+    ]
     # Overdue: the shared queue, taken at once by whichever worker is free.
-    sent = sum(_enqueue_once(pk) for pk in found.overdue)
-    live = _live_release_workers() if found.upcoming else []
+    sent = sum(_enqueue_once(pk) for pk in overdue)
+    live = _live_release_workers() if upcoming else []
     sent += sum(
         _enqueue_once(pk, eta=at, holders=workers.holders(pk, live))
-        for pk, at in found.upcoming
+        for pk, at in upcoming
     )
     for pk in found.expiring:
         expire_release.delay(pk)
@@ -102,6 +122,9 @@ def publish_release(self, release_id: int) -> str:
     except Exception as error:
         engine.mark_failed(release_id, f"{type(error).__name__}: {error}")
         raise
+    if outcome.result in ("skipped", "locked"):
+        # Its region's batch did this release's work: take another region's.
+        engine.publish_next_due()
     if outcome.result == "not_due":
         # Delivered a little early (clocks of two hosts): come back on time.
         release = Release.objects.only("go_live_at").get(pk=release_id)

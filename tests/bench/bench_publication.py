@@ -287,13 +287,21 @@ def lateness_run(sources, regions, pages, site: Site) -> dict[str, float]:
     return staggered_lateness(pairs, pages, site, lead=4, timeout=30)
 
 
-def worker_outcomes(stack, offset: int) -> tuple[dict[str, int], int]:
-    """Outcomes of the publish tasks since ``offset``, and share-image yields."""
+def worker_outcomes(stack, offset: int) -> tuple[dict[str, str], int]:
+    """Outcomes of the publish tasks since ``offset`` (how many, and the
+    worker processes' seconds they took together), how many region batches
+    they published, and share-image yields."""
     text = (stack.folder / "worker.log").read_bytes()[offset:].decode(errors="replace")
     found = re.findall(
-        r"campaign\.publish_release\[[^]]+\] succeeded in \S+ '(\w+)'", text
+        r"campaign\.publish_release\[[^]]+\] succeeded in ([0-9.e-]+)s: '(\w+)'",
+        text,
     )
-    outcomes = {name: found.count(name) for name in sorted(set(found))}
+    outcomes = {
+        name: f"{sum(1 for _s, n in found if n == name)} in"
+        f" {sum(float(s) for s, n in found if n == name):.1f} s"
+        for name in sorted({name for _seconds, name in found})
+    }
+    outcomes["region batches"] = str(text.count(" page(s) in one batch"))
     return outcomes, text.count("wait for a release")
 
 
@@ -452,8 +460,9 @@ def compare_wave(stack, sources, regions, pages, site, cron_env) -> list[str]:
         f"  engine (1 worker, 2 processes): first -> last live {span:.1f} s,"
         f" {ours_rate:.1f} pages/s; last page live {last:.1f} s after the instant;"
         f" {answering}/{count} answer 200; {once}/{count} exactly once in the"
-        f" audit log; publish tasks {outcomes} (one 'published' a region's"
-        f" batch); share images stepped aside {postponed} times",
+        f" audit log; publish tasks {outcomes} (a delivery left without work"
+        f" publishes the next region's batch); share images stepped aside"
+        f" {postponed} times",
         f"  publish_scheduled, one run on the same pages: first -> last"
         f" {cron_span:.1f} s, {cron_rate:.1f} pages/s; the run took"
         f" {run_time:.1f} s from process start, after 0-60 s waiting for its tick",

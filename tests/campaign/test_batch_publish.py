@@ -10,13 +10,14 @@ come out the same (publish times aside: each is "now").
 import datetime as dt
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 from wagtail.signals import page_published
 
-from campaign.models import CampaignPage, Release
-from campaign.releases import audit, batch
+from campaign.models import CampaignPage, Release, TranslationReview
+from campaign.releases import audit, batch, readiness
 from campaign.releases import engine as publishing
 from tests.campaign import builders
 
@@ -213,3 +214,106 @@ def test_a_region_wave_publishes_in_one_batch_each_page_once(world):
     for page in pages:
         entries = PageLogEntry.objects.filter(page=page, action="wagtail.publish")
         assert entries.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_revision_naming_a_deleted_image_is_published_as_wagtail_does(world):
+    """A key of the revision's content whose row is gone: Wagtail nulls it
+    (the batch leaves such a page to Wagtail's own reading of it)."""
+    page = builders.translation(world["source"], "fr-be", publish=False)
+    page.share_image = builders.image()
+    revision = approve(page)
+    page.share_image.delete()
+    wagtail, ours, _signals = both_ways(page, revision, world["editor"], None)
+    assert ours == wagtail
+    assert ours["row"]["share_image_id"] is None
+    assert ours["row"]["live_revision_id"] == revision.pk
+
+
+def region_wave(world, code: str, language: str, count: int) -> list[Release]:
+    """``count`` campaigns approved in a new launch-ready region, due at NOON."""
+    region = builders.launch_ready(builders.region(code, "Europe/Brussels", language))
+    releases = []
+    for number in range(count):
+        source = CampaignPage(
+            title=f"{code} {number}", slug=f"{code}-{number}", body=[], live=False
+        )
+        world["index"].add_child(instance=source)
+        builders.publish_revision(source.save_revision())
+        approve(builders.translation(source, language, publish=False))
+        releases.append(publishing.schedule(source, region, NOON, now=NOON))
+    return releases
+
+
+@pytest.mark.django_db
+def test_a_region_batch_costs_the_same_queries_for_two_pages_or_five(world):
+    """Gating and publishing a region's batch: a number of queries that does
+    not grow with its pages (~15 a release and ~5 a page before)."""
+    counts = []
+    for code, language, count in (("DK", "da-dk", 2), ("DE", "de-de", 5)):
+        releases = region_wave(world, code, language, count)
+        with CaptureQueriesContext(connection) as queries:
+            outcome = publishing.publish_release(releases[0].pk, now=NOON)
+        assert outcome.result == "published"
+        assert len(outcome.companions) == count - 1
+        counts.append(len(queries))
+    assert counts[1] <= counts[0]
+
+
+@pytest.mark.django_db
+def test_the_checklists_of_a_batch_are_each_campaigns_own(world):
+    """Worked out together, each campaign's checklist reads as it does
+    alone: approved, not approved, outdated, a slug left as the source's."""
+    region = world["region"]
+
+    def campaign(slug):
+        page = CampaignPage(title=slug, slug=slug, body=[], live=False)
+        world["index"].add_child(instance=page)
+        builders.publish_revision(page.save_revision())
+        return CampaignPage.objects.get(pk=page.pk)
+
+    ready = world["source"]
+    approve(ready)
+    approve(builders.translation(ready, "fr-be", publish=False))
+    waiting = campaign("waiting")
+    builders.translation(waiting, "fr-be", publish=False)
+    outdated = campaign("outdated")
+    made_from = outdated.latest_revision
+    translated = builders.translation(outdated, "fr-be", publish=False)
+    approve(translated)
+    TranslationReview.objects.filter(page=translated).update(source_revision=made_from)
+    outdated.title = "Changed after the translation"
+    approve(outdated)
+    untranslated = campaign("alone")
+    campaigns = [ready, waiting, outdated, untranslated]
+
+    together = readiness.campaigns_readiness(campaigns, region, NOON)
+
+    alone = [readiness.region_readiness(page, region, NOON) for page in campaigns]
+    assert [r.as_dict() for r in together] == [r.as_dict() for r in alone]
+    assert [r.pairs for r in together] == [r.pairs for r in alone]
+    assert [r.ready for r in together] == [True, False, False, False]
+
+
+@pytest.mark.django_db
+def test_a_delivery_left_without_work_publishes_the_next_region(world):
+    """The next due release no worker holds is published with its region's
+    batch; one tried before is left to its own delivery (its retries)."""
+    denmark = region_wave(world, "DK", "da-dk", 2)
+    germany = region_wave(world, "DE", "de-de", 2)
+    tried = region_wave(world, "NL", "nl-nl", 1)[0]
+    Release.objects.filter(pk=tried.pk).update(attempts=1)
+    assert publishing.publish_release(denmark[0].pk, now=NOON).result == "published"
+    assert publishing.publish_release(denmark[1].pk, now=NOON).result == "skipped"
+
+    helped = publishing.publish_next_due(now=NOON)
+
+    assert helped.result == "published"
+    assert sorted([helped.release_id, *helped.companions]) == [r.pk for r in germany]
+    assert publishing.publish_next_due(now=NOON) is None
+    assert Release.objects.get(pk=tried.pk).state == Release.State.SCHEDULED
+    for page in CampaignPage.objects.filter(locale__language_code="de-de"):
+        assert (
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()
+            == 1
+        )

@@ -41,6 +41,10 @@ def test_two_publish_tasks_at_once_publish_the_release_exactly_once(celery_stack
     held, raced = due_rollouts(
         ("DK", "Europe/Copenhagen", "da-dk"), ("BE", "Europe/Brussels", "fr-be")
     )
+    # Not due until its own race below: a delivery left without work (the
+    # "locked" one) publishes the next due release no worker holds.
+    later = timezone.now() + dt.timedelta(hours=1)
+    Release.objects.filter(pk=raced.release.pk).update(go_live_at=later)
     celery_stack.start_worker(concurrency=2)
     support.wait_until(
         lambda: timezone.now() >= held.release.go_live_at, 5, "the instant"
