@@ -416,7 +416,7 @@ def as_the_site(prefix: str, varnish_url: str):
         PAGE_CACHE_KEY_PREFIX=prefix,
         WAGTAILFRONTENDCACHE={
             "varnish": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "BACKEND": "delivery.purge.VarnishBackend",
                 "LOCATION": varnish_url,
             }
         },
@@ -672,8 +672,8 @@ def withdrawal() -> list[str]:
         purged_at = []
         at_once = purge.at_once
 
-        def timed_at_once(urls):
-            done = at_once(urls)
+        def timed_at_once(urls, soft=False):
+            done = at_once(urls, soft)
             purged_at.append((time.monotonic(), done))
             return done
 
