@@ -244,14 +244,17 @@ def measure(*targets: tuple) -> list[dict]:
 
 
 @contextmanager
-def database(name: str = "test_cm_bench_http"):
-    """A PostgreSQL test database of the benchmark's own, with the demo."""
+def database(suffix: str = "bench_http"):
+    """A PostgreSQL test database of the benchmark's own, with the demo,
+    named after DATABASE_URL's (two checkouts on one server never share it,
+    as bench_publication's)."""
     from django.core.management import call_command
     from wagtail.signals import page_published
 
     from campaign.models import CampaignPage
     from campaign.signals import queue_share_images
 
+    name = f"test_{connection.settings_dict['NAME']}_{suffix}"
     connection.settings_dict.setdefault("TEST", {})["NAME"] = name
     old = setup_databases(0, False, serialized_aliases=[])
     # Share images take seconds per page and no part in serving it.
