@@ -24,6 +24,13 @@ Affected by an image or a document: the pages that show it (Wagtail's
 reference index). Anything else is declared by the
 app that owns the model, with ``stale_when_changed``: campaign/stale.py says
 that a helpline change affects the pages of its region.
+
+Hard or soft (delivery/purge.py): a batch that took a page down (unpublished,
+withdrawn, expired, deleted), moved one or changed who may see one (a rule
+declared ``hard``: view restrictions) is purged hard, every copy gone at
+once; one that only published pages or changed what they show is purged
+soft, so readers of a republished page get the previous copy from Varnish
+while it fetches the new one.
 """
 
 import logging
@@ -37,15 +44,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail import signals
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
-from wagtail.signals import (
-    page_published,
-    page_slug_changed,
-    page_unpublished,
-    post_page_move,
-)
+from wagtail.signals import page_slug_changed, post_page_move
 
 from delivery import fragments, purge
 from delivery import versions as cache_versions
@@ -67,14 +70,16 @@ class Rule:
     model: type
     key: Callable[[object], Hashable]
     pages: Callable[[set], Iterable[Page]]
+    #: The change may hide something: purge every copy at once.
+    hard: bool = False
 
 
 _rules: dict[type, list[Rule]] = {}
 
 
-def stale_when_changed(model, *, key, pages) -> Rule:
+def stale_when_changed(model, *, key, pages, hard=False) -> Rule:
     """Declare which pages a change of ``model`` affects (see ``Rule``)."""
-    rule = Rule(model, key, pages)
+    rule = Rule(model, key, pages, hard)
     _rules.setdefault(model, []).append(rule)
     uid = f"delivery.invalidation.{model._meta.label_lower}.{len(_rules[model])}"
     post_save.connect(_object_changed, sender=model, dispatch_uid=uid + ".save")
@@ -96,6 +101,8 @@ class Batch:
     #: Wagtail's site root paths, read once for the batch's URLs (a
     #: withdrawal notes hundreds of pages).
     site_roots: SiteRootPaths = field(default_factory=SiteRootPaths)
+    #: Something was taken down, moved or made private: no soft purge.
+    hard: bool = False
     registered: bool = False
     done: bool = False
 
@@ -130,9 +137,12 @@ def _open_batch() -> Batch:
     return batch
 
 
-def note(pages=(), urls=(), rule: Rule | None = None, keys=()) -> None:
+def note(
+    pages=(), urls=(), rule: Rule | None = None, keys=(), hard: bool = False
+) -> None:
     """Add changes to the current transaction's batch."""
     batch = _open_batch()
+    batch.hard = batch.hard or hard or (rule is not None and rule.hard)
     batch.pages.update(pages)
     batch.urls.update(urls)
     if rule is not None:
@@ -159,14 +169,22 @@ def _full_url(page, path: str | None = None) -> str | None:
 
 def page_changed(sender, instance, **kwargs) -> None:
     url = _full_url(instance)
-    note(pages={(str(instance.translation_key), instance.path)}, urls={url} - {None})
+    note(
+        pages={(str(instance.translation_key), instance.path)},
+        urls={url} - {None},
+        hard=True,
+    )
 
 
-def page_unpublished_or_published(sender, instance, **kwargs) -> None:
+def page_published(sender, instance, **kwargs) -> None:
     # The row stays: after the commit its URL is found with its
     # translations', so none is worked out here (a withdrawal sends this for
     # hundreds of pages inside its transaction).
     note(pages={(str(instance.translation_key), instance.path)})
+
+
+def page_unpublished(sender, instance, **kwargs) -> None:
+    note(pages={(str(instance.translation_key), instance.path)}, hard=True)
 
 
 def page_deleted(sender, instance, **kwargs) -> None:
@@ -195,6 +213,7 @@ def page_moved(sender, instance, url_path_before, parent_page_before, **kwargs):
             (str(parent_page_before.translation_key), parent_page_before.path),
         },
         urls=_moved_urls(instance, url_path_before),
+        hard=True,
     )
 
 
@@ -202,6 +221,7 @@ def slug_changed(sender, instance, instance_before, **kwargs) -> None:
     note(
         pages={(str(instance.translation_key), instance.path)},
         urls=_moved_urls(instance, instance_before.url_path),
+        hard=True,
     )
 
 
@@ -234,12 +254,8 @@ def _restricted_pages(page_ids: set) -> Iterable[Page]:
 
 def connect() -> None:
     uid = "delivery.invalidation."
-    page_published.connect(
-        page_unpublished_or_published, dispatch_uid=uid + "published"
-    )
-    page_unpublished.connect(
-        page_unpublished_or_published, dispatch_uid=uid + "unpublished"
-    )
+    signals.page_published.connect(page_published, dispatch_uid=uid + "published")
+    signals.page_unpublished.connect(page_unpublished, dispatch_uid=uid + "unpublished")
     pre_delete.connect(page_deleted, dispatch_uid=uid + "deleted")
     post_page_move.connect(page_moved, dispatch_uid=uid + "moved")
     page_slug_changed.connect(slug_changed, dispatch_uid=uid + "slug")
@@ -247,6 +263,7 @@ def connect() -> None:
         PageViewRestriction,
         key=lambda restriction: restriction.page_id,
         pages=_restricted_pages,
+        hard=True,
     )
     for model in (get_image_model(), get_document_model()):
         stale_when_changed(
@@ -309,9 +326,9 @@ def commit(batch: Batch) -> set[str]:
     ordered = sorted(urls)
     if settings.WAGTAILFRONTENDCACHE:
         try:
-            purge.at_once(ordered)
+            purge.at_once(ordered, soft=not batch.hard)
         except Exception:
             logger.exception("could not purge %s URL(s) from Varnish", len(urls))
-        purge.queue(ordered)
+        purge.queue(ordered, soft=not batch.hard)
     logger.info("evicted %s URL(s) after a commit", len(urls))
     return urls

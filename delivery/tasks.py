@@ -16,6 +16,6 @@ from delivery import purge
     retry_backoff=5,
     max_retries=5,
 )
-def purge_frontend_cache(urls: list[str] | None = None) -> int:
+def purge_frontend_cache(urls: list[str] | None = None, soft: bool = False) -> int:
     """One purge batch to every frontend cache: these URLs, or all queued."""
-    return purge.purge(urls)
+    return purge.purge(urls, soft)

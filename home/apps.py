@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from home import stale
+        from home import gone, stale
 
         stale.declare()
+        gone.connect()

@@ -77,7 +77,7 @@ if _frontend_cache:
 VARNISH_URL = env.string("VARNISH_URL", "")
 if VARNISH_URL:
     WAGTAILFRONTENDCACHE["varnish"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "delivery.purge.VarnishBackend",
         "LOCATION": VARNISH_URL,
     }
 

@@ -10,8 +10,12 @@
 # How it stays exact: Django purges every URL a commit affects through
 # Wagtail's frontend cache HTTP backend (PURGE, delivery/purge.py), at once
 # after the commit and once more a few seconds later (a render that raced the
-# commit). A purge removes the object and its variants: a withdrawn or
-# private page is never served from grace.
+# commit). A purge (hard) removes the object and its variants: a withdrawn or
+# private page is never served from grace. A commit that only published or
+# changed what live pages show sends a soft purge (PURGE with
+# "X-Purge: soft", vmod purge): the copy is expired but kept in grace, so
+# the first reader after it starts one fetch in the background and every
+# reader gets the previous copy until the new one has come.
 #
 # Run: varnishd -a 127.0.0.1:6081 -f /path/to/deploy/varnish/default.vcl -s malloc,256m
 # and set VARNISH_URL=http://127.0.0.1:6081 for the web processes and the worker.
@@ -19,6 +23,7 @@
 
 vcl 4.1;
 
+import purge;
 import std;
 
 backend django {
@@ -54,7 +59,9 @@ sub vcl_recv {
         if (!(client.ip ~ purgers)) {
             return (synth(405, "Not allowed."));
         }
-        return (purge);
+        # Purged even while a fetch of it is under way (no waiting list).
+        set req.hash_ignore_busy = true;
+        return (hash);
     }
 
     if (req.method != "GET" && req.method != "HEAD") {
@@ -100,6 +107,27 @@ sub vcl_hash {
     hash_data(req.url);
     hash_data(req.http.Host);
     return (lookup);
+}
+
+sub purge_object {
+    if (req.http.X-Purge == "soft") {
+        purge.soft(0s);
+    } else {
+        purge.hard();
+    }
+    return (synth(200, "Purged."));
+}
+
+sub vcl_hit {
+    if (req.method == "PURGE") {
+        call purge_object;
+    }
+}
+
+sub vcl_miss {
+    if (req.method == "PURGE") {
+        call purge_object;
+    }
 }
 
 sub vcl_backend_response {

@@ -6,8 +6,10 @@ language. A URL that never served a public page stays 404.
 """
 
 import pytest
+from wagtail.contrib.redirects.models import Redirect
 
-from campaign.models import CampaignPage
+from campaign import publication
+from campaign.models import CampaignPage, Helpline
 from tests.campaign import builders
 from tests.campaign.test_rendering import (  # noqa: F401 (fixtures)
     every_block,
@@ -68,3 +70,51 @@ def test_a_live_campaign_is_served_as_usual(client, media):  # noqa: F811
     builders.region("INT", "UTC", "en")
     page = make_page(every_block(media))
     assert client.get(page.url).status_code == 200
+
+
+def test_a_republished_campaign_answers_200_again(client, withdrawn_in_belgium):
+    assert client.get(withdrawn_in_belgium).status_code == 410
+    page = CampaignPage.objects.get(locale__language_code="fr-be")
+    with publication.permitted("test"):
+        page.save_revision().publish()
+
+    response = client.get(withdrawn_in_belgium)
+    assert response.status_code == 200
+    assert "Arrêtez avant de commencer" in response.content.decode()
+
+
+def test_the_410_is_rendered_once_and_then_costs_a_few_queries(
+    client, withdrawn_in_belgium, django_assert_max_num_queries
+):
+    first = client.get(withdrawn_in_belgium)
+    with django_assert_max_num_queries(4):
+        again = client.get(withdrawn_in_belgium)
+    assert again.status_code == 410
+    assert again.content == first.content
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_a_helpline_change_reaches_the_410_at_once(
+    client, withdrawn_in_belgium, django_capture_on_commit_callbacks
+):
+    assert (
+        "Écoute Belgique (exemple)" in client.get(withdrawn_in_belgium).content.decode()
+    )
+    helpline = Helpline.objects.get(name="Écoute Belgique (exemple)")
+    helpline.name = "Écoute Wallonie (exemple)"
+    with django_capture_on_commit_callbacks(execute=True):
+        helpline.save()
+
+    html = client.get(withdrawn_in_belgium).content.decode()
+    assert "Écoute Wallonie (exemple)" in html
+    assert "Écoute Belgique (exemple)" not in html
+
+
+def test_a_redirect_from_a_gone_url_still_wins(client, withdrawn_in_belgium):
+    Redirect.objects.create(
+        old_path=Redirect.normalise_path(withdrawn_in_belgium), redirect_link="/fr-be/"
+    )
+
+    response = client.get(withdrawn_in_belgium)
+    assert response.status_code in (301, 302)
+    assert response["Location"] == "/fr-be/"
