@@ -19,13 +19,15 @@ used by a request that starts after the change's commit was flushed, since
 a value is used only under the generation that was current when its request
 began, and it is stored under that generation. With a cache of its own per
 process (no Redis: ``make run`` on a bare machine) a generation could not
-reach the other processes, so nothing is kept there. Never a page's own
+reach the other processes, so nothing is kept there; nor with
+``RENDER_FRAGMENTS`` off (the tests' default). Never a page's own
 content: that is read and rendered on every request (the page cache keeps
 whole pages).
 """
 
 from collections.abc import Callable, Hashable
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.crypto import get_random_string
@@ -53,7 +55,7 @@ def generation(request) -> str | None:
         return found
     cache = _cache()
     token = None
-    if not isinstance(cache, LocMemCache):
+    if settings.RENDER_FRAGMENTS and not isinstance(cache, LocMemCache):
         token = cache.get(GENERATION_KEY)
         if token is None:  # never set, or evicted: whoever adds first wins
             cache.add(GENERATION_KEY, get_random_string(16), GENERATION_TTL)

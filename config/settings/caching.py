@@ -27,6 +27,9 @@ CACHES["renditions"]["KEY_PREFIX"] = "cm-renditions"
 # computed while rendering, so a copy is fresh for PAGE_CACHE_TTL seconds and
 # served for PAGE_CACHE_GRACE more while one request renders it again.
 PAGE_CACHE_ENABLED = env.boolean("PAGE_CACHE_ENABLED", True)
+# What renders share (site, routes, switcher, helplines, identity), kept per
+# web process under one generation in the default cache (delivery/fragments.py).
+RENDER_FRAGMENTS = env.boolean("RENDER_FRAGMENTS", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_KEY_PREFIX = env.string("PAGE_CACHE_KEY_PREFIX", "pc")
 PAGE_CACHE_TTL = env.integer("PAGE_CACHE_TTL", 60)

@@ -86,6 +86,12 @@ if REDIS_AVAILABLE:
 else:
     CACHES = {"default": _locmem("default"), "renditions": _locmem("renditions")}
 
+# Off in tests unless a test turns them on (tests/cache/test_fragments.py): a
+# test's Celery stack keeps its cache keys under a prefix of its own, so a
+# generation its worker starts would never reach the test's live server, and
+# a test's rolled-back writes never start one.
+RENDER_FRAGMENTS = env.boolean("RENDER_FRAGMENTS", False)
+
 # Tasks run inline in the test process, as Wagtail's own background tasks do
 # in bakerydemo's tests. Tests that need a broker start a real worker (and
 # set CELERY_TASK_ALWAYS_EAGER=false for it, see tests/helpers.py).
