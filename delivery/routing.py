@@ -85,20 +85,27 @@ def _site(request):
     return request._wagtail_site
 
 
-def _by_url_path(site, language: str, suffix: str) -> dict | None:
-    """The page at ``suffix`` under the site's root in ``language``: its id,
-    its type, whether it is live and whether a view restriction may apply
-    (one query)."""
-    # Page.localized: the root's live translation in the active language
-    # (none: Wagtail falls back to the root itself, and decides).
+def url_path(site, language: str, suffix: str):
+    """The ``url_path`` of ``suffix`` under the site's root in ``language``,
+    as an SQL expression (the root's live translation is a subquery).
+
+    Page.localized: the root's live translation in the active language (none:
+    Wagtail falls back to the root itself, and decides)."""
     home = Page.objects.filter(
         translation_key=site.root_page.translation_key,
         locale__language_code=language,
         live=True,
     ).values("url_path")[:1]
+    return Concat(Subquery(home), Value(suffix))
+
+
+def _by_url_path(site, language: str, suffix: str) -> dict | None:
+    """The page at ``suffix`` under the site's root in ``language``: its id,
+    its type, whether it is live and whether a view restriction may apply
+    (one query)."""
     return (
         with_restriction_flag(
-            Page.objects.filter(url_path=Concat(Subquery(home), Value(suffix)))
+            Page.objects.filter(url_path=url_path(site, language, suffix))
         )
         .values("pk", "content_type_id", "live", FLAG)
         .first()

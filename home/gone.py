@@ -29,15 +29,13 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Subquery, Value
-from django.db.models.functions import Concat
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from campaign.models import (
     CampaignPage,
@@ -47,6 +45,7 @@ from campaign.models import (
     Region,
     RegionLocale,
 )
+from delivery import routing
 from home.identity import STYLE_HASHES
 
 #: Set on the request once the URL has been looked up: the gone page or None.
@@ -67,14 +66,9 @@ def gone_campaign(request) -> CampaignPage | None:
     suffix = request.path.removeprefix(prefix)
     if not suffix.endswith("/"):
         suffix += "/"
-    home = Page.objects.filter(
-        translation_key=site.root_page.translation_key,
-        locale__language_code=language,
-        live=True,
-    ).values("url_path")[:1]
     return (
         CampaignPage.objects.filter(
-            url_path=Concat(Subquery(home), Value(suffix)),
+            url_path=routing.url_path(site, language, suffix),
             locale__language_code=language,
             live=False,
             first_published_at__isnull=False,
