@@ -9,6 +9,7 @@ import shutil
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -163,10 +164,11 @@ def test_a_300_byte_slug_is_served_and_cached_through_varnish(campaign, cache):
     assert (status, headers["x-cache"]) == (200, "hit")
 
 
-def test_a_purged_page_read_by_many_at_once_is_fetched_once(campaign, cache):
-    page = campaign["da-dk"]
-    path = url(page)
-    get(cache, path)
+@contextmanager
+def slow_renders(path: str, seconds: float):
+    """Every render of a page takes ``seconds`` in the block (so every reader
+    arrives while one renders); yields the list the fetches of ``path`` from
+    Django are counted into."""
     fetches = []
 
     def count(sender, environ, **kwargs):
@@ -175,19 +177,27 @@ def test_a_purged_page_read_by_many_at_once_is_fetched_once(campaign, cache):
 
     def slowly(next_serve):
         def serve(page, request, args, kwargs):
-            time.sleep(0.5)  # every reader arrives while it renders
+            time.sleep(seconds)
             return next_serve(page, request, args, kwargs)
 
         return serve
 
-    publish(page)  # commits: purged from Varnish and the page cache
     request_started.connect(count)
     try:
         with hooks.register_temporarily("on_serve_page", slowly):
-            with ThreadPoolExecutor(16) as pool:
-                answers = list(pool.map(lambda _n: get(cache, path), range(16)))
+            yield fetches
     finally:
         request_started.disconnect(count)
+
+
+def test_a_purged_page_read_by_many_at_once_is_fetched_once(campaign, cache):
+    page = campaign["da-dk"]
+    path = url(page)
+    get(cache, path)
+
+    publish(page)  # commits: purged from Varnish and the page cache
+    with slow_renders(path, 0.5) as fetches, ThreadPoolExecutor(16) as pool:
+        answers = list(pool.map(lambda _n: get(cache, path), range(16)))
     assert [answer[0] for answer in answers] == [200] * 16
     assert len(fetches) == 1
 
@@ -199,18 +209,6 @@ def test_readers_of_a_republished_page_get_the_old_copy_while_it_is_fetched_once
     path, old_title = url(page), page.title
     get(cache, path)
     assert get(cache, path)[1]["x-cache"] == "hit"
-    fetches = []
-
-    def count(sender, environ, **kwargs):
-        if environ.get("PATH_INFO") == path:
-            fetches.append(1)
-
-    def slowly(next_serve):
-        def serve(page, request, args, kwargs):
-            time.sleep(1)  # every reader arrives while it renders
-            return next_serve(page, request, args, kwargs)
-
-        return serve
 
     def timed(_n):
         started = time.monotonic()
@@ -219,17 +217,13 @@ def test_readers_of_a_republished_page_get_the_old_copy_while_it_is_fetched_once
 
     page.title = "Stop nu, før du starter"
     publish(page)  # only a publish: a soft purge
-    request_started.connect(count)
-    try:
-        with hooks.register_temporarily("on_serve_page", slowly):
-            with ThreadPoolExecutor(16) as pool:
-                answers = list(pool.map(timed, range(16)))
-            deadline = time.monotonic() + 10
-            while page.title not in get(cache, path)[2].decode():
-                assert time.monotonic() < deadline, "the new copy never came"
-                time.sleep(0.1)
-    finally:
-        request_started.disconnect(count)
+    with slow_renders(path, 1) as fetches:
+        with ThreadPoolExecutor(16) as pool:
+            answers = list(pool.map(timed, range(16)))
+        deadline = time.monotonic() + 10
+        while page.title not in get(cache, path)[2].decode():
+            assert time.monotonic() < deadline, "the new copy never came"
+            time.sleep(0.1)
     assert [status for status, _t, _b in answers] == [200] * 16
     assert max(elapsed for _s, elapsed, _b in answers) < 0.5  # nobody waited
     assert all(old_title in body for _s, _t, body in answers)
